@@ -1,0 +1,2 @@
+/** The {@code cloudops} command-line client. */
+package dev.cloudops.cli;
