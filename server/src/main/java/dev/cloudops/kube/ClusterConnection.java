@@ -1,0 +1,141 @@
+package dev.cloudops.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One registered cluster's client, informer caches and metrics. Every call goes through {@link #call}, which
+ * times it, counts its errors and translates them once.
+ */
+final class ClusterConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterConnection.class);
+
+    final long id;
+    final String name;
+    final KubernetesClient client;
+    private final Set<String> namespaces;
+    private final MeterRegistry meters;
+    private final Duration syncTimeout;
+    private final Map<CachedKind, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
+
+    ClusterConnection(ClusterSpec spec, KubernetesClient client, MeterRegistry meters, Duration syncTimeout) {
+        this.id = spec.id();
+        this.name = spec.name();
+        this.client = client;
+        this.namespaces = spec.namespaces();
+        this.meters = meters;
+        this.syncTimeout = syncTimeout;
+    }
+
+    <T> T call(String verb, Supplier<T> operation) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "success";
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            var translated = KubeErrors.translate(name, e);
+            outcome = translated.code();
+            Counter.builder("cloudops.kube.errors")
+                    .description("Failed Kubernetes API calls")
+                    .tag("cluster", name)
+                    .tag("verb", verb)
+                    .tag("code", translated.code())
+                    .register(meters)
+                    .increment();
+            throw translated;
+        } finally {
+            sample.stop(Timer.builder("cloudops.kube.requests")
+                    .description("Latency of Kubernetes API calls")
+                    .tag("cluster", name)
+                    .tag("verb", verb)
+                    .tag("outcome", outcome)
+                    .register(meters));
+        }
+    }
+
+    /** True when the namespace restriction lets the platform see objects of this namespace. */
+    boolean visible(String namespace) {
+        return namespaces.isEmpty() || namespace == null || namespaces.contains(namespace);
+    }
+
+    Set<String> restriction() {
+        return namespaces;
+    }
+
+    /** The synced cache of a hot kind, started on first use. */
+    @SuppressWarnings("unchecked")
+    <T extends HasMetadata> List<T> cached(CachedKind kind) {
+        SharedIndexInformer<T> informer =
+                (SharedIndexInformer<T>) informers.computeIfAbsent(kind, k -> call("inform", () -> start(k)));
+        return informer.getStore().list();
+    }
+
+    private SharedIndexInformer<? extends HasMetadata> start(CachedKind kind) {
+        SharedIndexInformer<? extends HasMetadata> informer = source(kind).runnableInformer(0);
+        try {
+            informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            informer.close();
+            throw KubeErrors.unavailable(name, e);
+        } catch (Exception e) {
+            informer.close();
+            throw KubeErrors.unavailable(name, e);
+        }
+        Gauge.builder("cloudops.kube.cache.size", informer, i -> i.getStore().list().size())
+                .description("Objects held in an informer cache")
+                .tag("cluster", name)
+                .tag("kind", kind.plural())
+                .register(meters);
+        log.info("Started {} cache of cluster {}", kind.plural(), name);
+        return informer;
+    }
+
+    private io.fabric8.kubernetes.client.dsl.Informable<? extends HasMetadata> source(CachedKind kind) {
+        return switch (kind) {
+            case NODES -> client.nodes();
+            case NAMESPACES -> client.namespaces();
+            case PODS -> anyNamespace(client.pods());
+            case DEPLOYMENTS -> anyNamespace(client.apps().deployments());
+            case STATEFULSETS -> anyNamespace(client.apps().statefulSets());
+            case DAEMONSETS -> anyNamespace(client.apps().daemonSets());
+            case SERVICES -> anyNamespace(client.services());
+            case EVENTS -> anyNamespace(client.v1().events());
+        };
+    }
+
+    private static <T extends HasMetadata> io.fabric8.kubernetes.client.dsl.Informable<T> anyNamespace(
+            MixedOperation<T, ?, ?> operation) {
+        return operation.inAnyNamespace();
+    }
+
+    boolean cacheStarted(CachedKind kind) {
+        return informers.containsKey(kind);
+    }
+
+    @Override
+    public void close() {
+        informers.values().forEach(SharedIndexInformer::close);
+        informers.clear();
+        meters.getMeters().stream()
+                .filter(m -> name.equals(m.getId().getTag("cluster")))
+                .forEach(meters::remove);
+        client.close();
+    }
+}

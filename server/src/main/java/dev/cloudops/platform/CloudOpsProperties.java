@@ -1,0 +1,52 @@
+package dev.cloudops.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The platform's own settings ({@code cloudops.*}); every one has a safe default so the demo needs none.
+ *
+ * @param dataDir where the H2 database, the generated master key and the initial admin password live
+ */
+@ConfigurationProperties("cloudops")
+public record CloudOpsProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Demo demo,
+        @DefaultValue Security security,
+        @DefaultValue Clusters clusters,
+        @DefaultValue Web web) {
+
+    /** @param enabled start the simulated cluster {@code demo} (the {@code --demo} switch) */
+    public record Demo(@DefaultValue("false") boolean enabled) {}
+
+    /**
+     * @param sessionTtl lifetime of a login token
+     * @param apiTokenMaxTtl longest lifetime an API token may ask for
+     * @param maxLoginFailures consecutive failures before the account is locked
+     * @param lockout how long a locked account stays locked
+     */
+    public record Security(
+            @DefaultValue("12h") Duration sessionTtl,
+            @DefaultValue("365d") Duration apiTokenMaxTtl,
+            @DefaultValue("5") int maxLoginFailures,
+            @DefaultValue("15m") Duration lockout) {}
+
+    /**
+     * @param healthInterval how often the fleet's health sync runs
+     * @param connectTimeout connect timeout towards an API server
+     * @param requestTimeout request timeout towards an API server
+     * @param probeTimeout how long registration waits for an API server to answer
+     * @param requestsPerSecond client-side rate limit per cluster
+     */
+    public record Clusters(
+            @DefaultValue("30s") Duration healthInterval,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("10s") Duration probeTimeout,
+            @DefaultValue("50") int requestsPerSecond) {}
+
+    /** @param maxBodyBytes largest request body accepted (413 beyond it) */
+    public record Web(@DefaultValue("2097152") long maxBodyBytes) {}
+}

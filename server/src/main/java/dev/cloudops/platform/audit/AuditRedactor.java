@@ -1,0 +1,92 @@
+package dev.cloudops.platform.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes request bodies safe to keep: values under credential-like keys and the data of Kubernetes Secrets are
+ * replaced by {@value #REDACTED}. Bodies are parsed as YAML (a superset of JSON) with alias and size limits;
+ * a body that cannot be parsed is not kept at all.
+ */
+final class AuditRedactor {
+
+    static final String REDACTED = "[redacted]";
+    private static final Set<String> SENSITIVE = Set.of(
+            "kubeconfig",
+            "password",
+            "token",
+            "secret",
+            "secretkey",
+            "accesskey",
+            "accesskeyid",
+            "secretaccesskey",
+            "privatekey",
+            "clientkey",
+            "client-key-data",
+            "clientkeydata",
+            "client-certificate-data",
+            "apikey",
+            "credentials",
+            "authorization",
+            "bearertoken");
+    private static final int MAX_KEPT = 8192;
+
+    private final JsonMapper json;
+
+    AuditRedactor(JsonMapper json) {
+        this.json = json;
+    }
+
+    String redact(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(10);
+            options.setCodePointLimit(1 << 20);
+            options.setAllowDuplicateKeys(false);
+            Yaml yaml = new Yaml(new SafeConstructor(options));
+            List<Object> docs = new java.util.ArrayList<>();
+            for (Object doc : yaml.loadAll(body)) {
+                docs.add(clean(doc));
+            }
+            String out = json.writeValueAsString(docs.size() == 1 ? docs.get(0) : docs);
+            return out.length() > MAX_KEPT ? out.substring(0, MAX_KEPT) + "…[truncated]" : out;
+        } catch (RuntimeException e) {
+            return "[body not recorded: unparseable]";
+        }
+    }
+
+    private static Object clean(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            boolean secret = "Secret".equals(map.get("kind"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (var entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                if (isSensitive(key) || (secret && (key.equals("data") || key.equals("stringData")))) {
+                    out.put(key, REDACTED);
+                } else {
+                    out.put(key, clean(entry.getValue()));
+                }
+            }
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(AuditRedactor::clean).toList();
+        }
+        return node;
+    }
+
+    static boolean isSensitive(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return SENSITIVE.contains(k) || k.endsWith("password") || k.endsWith("token") || k.endsWith("secret");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.cloudops.platform.error;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Answers every failure as an RFC 9457 problem with a stable {@code code}; never a stack trace. */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return Problems.response(e.status(), e.code(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        FieldError first = e.getBindingResult().getFieldError();
+        String field = first == null ? null : first.getField();
+        String detail = first == null ? "invalid request" : field + ": " + first.getDefaultMessage();
+        return Problems.response(HttpStatus.BAD_REQUEST, "invalid-field", detail, field);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> violation(ConstraintViolationException e) {
+        var first = e.getConstraintViolations().stream().findFirst();
+        String field = first.map(v -> v.getPropertyPath().toString()).orElse(null);
+        String detail = first.map(v -> v.getPropertyPath() + ": " + v.getMessage()).orElse("invalid request");
+        return Problems.response(HttpStatus.BAD_REQUEST, "invalid-field", detail, field);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api(api);
+            }
+        }
+        return Problems.response(
+                HttpStatus.BAD_REQUEST, "malformed-body", "The request body is missing or not valid JSON", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.response(
+                HttpStatus.BAD_REQUEST,
+                "invalid-parameter",
+                "Parameter '" + e.getName() + "' has an invalid value",
+                e.getName());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return Problems.response(
+                HttpStatus.BAD_REQUEST,
+                "missing-parameter",
+                "Parameter '" + e.getParameterName() + "' is required",
+                e.getParameterName());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.response(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Content type " + e.getContentType() + " is not supported here",
+                null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return Problems.response(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method " + e.getMethod() + " is not allowed here",
+                null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
+        return Problems.response(HttpStatus.NOT_FOUND, "no-such-endpoint", "No endpoint " + e.getResourcePath(), null);
+    }
+
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // The client closed the connection mid-stream: nothing to answer and nothing to report.
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return Problems.response(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred", null);
+    }
+
+    /** Builds problem answers; shared with the security entry points, which run outside MVC. */
+    public static final class Problems {
+        private Problems() {}
+
+        public static ProblemDetail of(HttpStatusCode status, String code, String detail, String field) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setType(URI.create("https://cloudops.dev/problems/" + code));
+            problem.setProperty("code", code);
+            if (field != null) {
+                problem.setProperty("field", field);
+            }
+            return problem;
+        }
+
+        public static ResponseEntity<ProblemDetail> response(
+                HttpStatusCode status, String code, String detail, String field) {
+            return ResponseEntity.status(status)
+                    .header(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .body(of(status, code, detail, field));
+        }
+    }
+}

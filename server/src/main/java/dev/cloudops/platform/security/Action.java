@@ -1,0 +1,21 @@
+package dev.cloudops.platform.security;
+
+/** What a caller wants to do to a scope; each action needs a minimum role there. */
+public enum Action {
+    /** Read objects, logs, events. */
+    READ(Role.VIEWER),
+    /** Create, change or delete objects; scale and restart workloads. */
+    WRITE(Role.OPERATOR),
+    /** Manage the platform itself in that scope: register clusters, users, the audit trail. */
+    ADMINISTER(Role.ADMIN);
+
+    private final Role minimum;
+
+    Action(Role minimum) {
+        this.minimum = minimum;
+    }
+
+    public Role minimum() {
+        return minimum;
+    }
+}
