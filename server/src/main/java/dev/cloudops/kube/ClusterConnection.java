@@ -33,6 +33,8 @@ final class ClusterConnection implements AutoCloseable {
     private final MeterRegistry meters;
     private final Duration syncTimeout;
     private final Map<CachedKind, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
+    private volatile List<ApiResourceInfo> discovered;
+    private volatile long discoveredAt;
 
     ClusterConnection(ClusterSpec spec, KubernetesClient client, MeterRegistry meters, Duration syncTimeout) {
         this.id = spec.id();
@@ -67,6 +69,23 @@ final class ClusterConnection implements AutoCloseable {
                     .tag("outcome", outcome)
                     .register(meters));
         }
+    }
+
+    /** The cluster's kinds, read again when older than five minutes (CRDs come and go). */
+    List<ApiResourceInfo> discovery(Supplier<List<ApiResourceInfo>> reader) {
+        long now = System.nanoTime();
+        List<ApiResourceInfo> current = discovered;
+        if (current == null || now - discoveredAt > TimeUnit.MINUTES.toNanos(5)) {
+            current = reader.get();
+            discovered = current;
+            discoveredAt = now;
+        }
+        return current;
+    }
+
+    /** Forgets discovery so the next lookup reads it again (after a kind was not found). */
+    void forgetDiscovery() {
+        discovered = null;
     }
 
     /** True when the namespace restriction lets the platform see objects of this namespace. */
