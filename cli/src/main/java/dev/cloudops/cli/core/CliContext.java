@@ -1,0 +1,53 @@
+package dev.cloudops.cli.core;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The process around the CLI: environment variables, standard input, the terminal and the clock. Passed in
+ * rather than read from {@link System} so that tests can run commands in-process with their own values.
+ *
+ * @param env environment variables
+ * @param stdin standard input (kubeconfig {@code -}, {@code --password-stdin})
+ * @param passwordPrompt reads a password without echo
+ * @param clock used to show how long ago a cluster was last seen
+ * @param homeDir the user's home; the default config directory is {@code <homeDir>/.cloudops}
+ */
+public record CliContext(
+        Map<String, String> env, InputStream stdin, PasswordPrompt passwordPrompt, Clock clock, Path homeDir) {
+
+    /** Environment variable naming the config directory. */
+    public static final String CONFIG_DIR_ENV = "CLOUDOPS_CONFIG_DIR";
+    /** Environment variable overriding the saved server URL. */
+    public static final String SERVER_ENV = "CLOUDOPS_SERVER";
+    /** Environment variable overriding the saved token. */
+    public static final String TOKEN_ENV = "CLOUDOPS_TOKEN";
+
+    /** Copies {@code env} and rejects missing collaborators. */
+    public CliContext {
+        env = Map.copyOf(env);
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(passwordPrompt, "passwordPrompt");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(homeDir, "homeDir");
+    }
+
+    /** The real process: {@link System#getenv()}, {@link System#in}, {@link System#console()}, UTC clock. */
+    public static CliContext system() {
+        return new CliContext(
+                System.getenv(),
+                System.in,
+                PasswordPrompt.console(),
+                Clock.systemUTC(),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    /** The value of an environment variable, empty when unset or blank. */
+    public Optional<String> envValue(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+}
