@@ -121,7 +121,11 @@ public class ClusterConnections {
     }
 
     private static ProbeResult readState(KubernetesClient client, KubeconfigValidator.Validated valid) {
-        String version = client.getKubernetesVersion().getGitVersion();
+        var info = client.getKubernetesVersion();
+        // gitVersion is what kubectl prints; servers that leave it out still give major and minor.
+        String version = info.getGitVersion() != null && !info.getGitVersion().isBlank()
+                ? info.getGitVersion()
+                : "v" + info.getMajor() + "." + info.getMinor();
         int nodes = 0;
         String next = null;
         do {

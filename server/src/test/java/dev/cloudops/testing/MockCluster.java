@@ -1,0 +1,89 @@
+package dev.cloudops.testing;
+
+import dev.cloudops.demo.FaithfulDispatcher;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * A fabric8 mock API server in CRUD mode (http, in-process) with discovery and dry run answered as a real
+ * kube-apiserver would, plus the kubeconfig a user would register it with.
+ */
+public final class MockCluster implements AutoCloseable {
+
+    public static final String TOKEN = "s3cr3t-bearer-token-for-tests";
+
+    private final KubernetesMockServer server;
+    private final NamespacedKubernetesClient client;
+
+    private MockCluster(int nodes) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, new FaithfulDispatcher(responses), false);
+        server.init();
+        client = server.createClient();
+        for (int i = 0; i < nodes; i++) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-" + i)
+                    .addToLabels("kubernetes.io/hostname", "node-" + i).endMetadata().build()).create();
+        }
+    }
+
+    public static MockCluster start(int nodes) {
+        return new MockCluster(nodes);
+    }
+
+    /** A client talking to the mock directly, to arrange state or check it behind the platform's back. */
+    public NamespacedKubernetesClient client() {
+        return client;
+    }
+
+    public <T extends HasMetadata> T create(T object) {
+        return client.resource(object).create();
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getPort();
+    }
+
+    public String kubeconfig() {
+        return kubeconfig(url(), "test-context");
+    }
+
+    public static String kubeconfig(String serverUrl, String context) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster:
+                    server: %s
+                contexts:
+                - name: %s
+                  context:
+                    cluster: mock
+                    user: tester
+                current-context: %s
+                users:
+                - name: tester
+                  user:
+                    token: %s
+                """.formatted(serverUrl, context, context, TOKEN);
+    }
+
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
