@@ -71,7 +71,7 @@ CREATE TABLE audit_events (
     id ${id},
     at BIGINT NOT NULL,
     username VARCHAR(64),
-    action VARCHAR(64) NOT NULL,
+    action VARCHAR(255) NOT NULL,
     method VARCHAR(8),
     target VARCHAR(1024) NOT NULL,
     cluster_id BIGINT,

@@ -199,23 +199,26 @@ public class KubeResources {
         }
     }
 
-    /** Events about one object, oldest first. */
+    /** Events about one object, oldest first, from the cluster's event cache. */
     public List<Map<String, Object>> events(long clusterId, ApiResourceInfo type, String namespace, String name) {
         Map<String, Object> object = get(clusterId, type, namespace, name);
         Object uid = ((Map<?, ?>) object.get("metadata")).get("uid");
         ClusterConnection c = connections.connection(clusterId);
-        String selector = "involvedObject.name=" + name + ",involvedObject.kind=" + type.kind();
-        var events = c.call("list", () -> namespace == null
-                ? c.client.v1().events().inAnyNamespace().withField("involvedObject.name", name).list()
-                : c.client.v1().events().inNamespace(namespace).list(new ListOptionsBuilder().withFieldSelector(selector).build()));
-        return events.getItems().stream()
+        List<io.fabric8.kubernetes.api.model.Event> events = c.cached(CachedKind.EVENTS);
+        return events.stream()
                 .filter(e -> e.getInvolvedObject() != null
                         && name.equals(e.getInvolvedObject().getName())
                         && type.kind().equals(e.getInvolvedObject().getKind())
+                        && (namespace == null || namespace.equals(e.getMetadata().getNamespace()))
                         && (uid == null || e.getInvolvedObject().getUid() == null || uid.equals(e.getInvolvedObject().getUid())))
-                .sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getLastTimestamp() != null ? e.getLastTimestamp() : e.getMetadata().getCreationTimestamp())))
+                .sorted(java.util.Comparator.comparing(KubeResources::eventTime))
                 .map(e -> toMap(c, e))
                 .toList();
+    }
+
+    private static String eventTime(io.fabric8.kubernetes.api.model.Event e) {
+        String last = e.getLastTimestamp();
+        return last != null ? last : String.valueOf(e.getMetadata().getCreationTimestamp());
     }
 
     /** Sets spec.replicas of a Deployment, StatefulSet or ReplicaSet. */

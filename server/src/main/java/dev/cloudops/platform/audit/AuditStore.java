@@ -23,18 +23,23 @@ class AuditStore {
                         + " result, status_code, duration_ms, client_ip, detail) VALUES (:at, :u, :a, :m, :t, :c,"
                         + " :n, :r, :s, :d, :ip, :detail)")
                 .param("at", e.at().toEpochMilli())
-                .param("u", e.username())
-                .param("a", e.action())
+                .param("u", cut(e.username(), 64))
+                .param("a", cut(e.action(), 255))
                 .param("m", e.method())
-                .param("t", e.target())
+                .param("t", cut(e.target(), 1024))
                 .param("c", e.clusterId())
                 .param("n", e.namespace())
                 .param("r", e.result())
                 .param("s", e.statusCode())
                 .param("d", e.durationMs())
-                .param("ip", e.clientIp())
+                .param("ip", cut(e.clientIp(), 64))
                 .param("detail", e.detail())
                 .update();
+    }
+
+    /** An audit row is never lost to an over-long value: it is cut to the column's size. */
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     List<AuditEvent> find(AuditQuery q, int offset, int limit) {
