@@ -37,7 +37,10 @@ class ClusterController {
             description = "Validates the kubeconfig, connects within the probe timeout, records version and node"
                     + " count, then stores the kubeconfig sealed. Platform administrators only.")
     @ApiResponse(responseCode = "201", description = "Registered")
-    @ApiResponse(responseCode = "400", description = "invalid-kubeconfig, incomplete-kubeconfig, unknown-context, unsupported-credentials, invalid-name")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "invalid-kubeconfig, incomplete-kubeconfig, unknown-context, unsupported-credentials, invalid-name")
     @ApiResponse(responseCode = "409", description = "duplicate-cluster-name")
     @ApiResponse(responseCode = "413", description = "body-too-large")
     @ApiResponse(responseCode = "422", description = "cluster-unreachable, cluster-unauthorized")
@@ -47,7 +50,9 @@ class ClusterController {
         return clusters.create(request);
     }
 
-    @Operation(summary = "List the clusters the caller may see", description = "Sorted by name; filter by env, status or a name fragment.")
+    @Operation(
+            summary = "List the clusters the caller may see",
+            description = "Sorted by name; filter by env, status or a name fragment.")
     @GetMapping("/list")
     Page<ClusterView> list(
             @RequestParam(required = false) String env,
@@ -79,14 +84,18 @@ class ClusterController {
         return clusters.update(id, request);
     }
 
-    @Operation(summary = "Remove a cluster", description = "Closes its client and caches; the cluster itself is untouched.")
+    @Operation(
+            summary = "Remove a cluster",
+            description = "Closes its client and caches; the cluster itself is untouched.")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
         clusters.delete(id);
     }
 
-    @Operation(summary = "Check a cluster's health now", description = "Updates status, version, node count and last-seen.")
+    @Operation(
+            summary = "Check a cluster's health now",
+            description = "Updates status, version, node count and last-seen.")
     @PostMapping("/{id}/refresh")
     ClusterView refresh(@PathVariable long id) {
         return clusters.refresh(id);

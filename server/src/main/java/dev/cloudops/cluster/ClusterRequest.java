@@ -11,7 +11,10 @@ import java.util.List;
  */
 public record ClusterRequest(
         @Schema(example = "prod-eu-1") String name,
-        @Schema(description = "Kubeconfig text (YAML); sealed at rest, never returned") String kubeconfig,
+
+        @Schema(description = "Kubeconfig text (YAML); sealed at rest, never returned")
+        String kubeconfig,
+
         @Schema(example = "prod-eu-1-admin") String context,
         @Schema(example = "production") String env,
         @Schema(example = "[\"eu\", \"tier-1\"]") List<String> tags,

@@ -74,8 +74,21 @@ public class ClusterService {
         ProbeResult probe = connections.probe(request.kubeconfig(), request.context());
         Instant now = clock.instant();
         var view = new ClusterView(
-                0, name, probe.context(), env, tags, namespaces, probe.serverUrl(), probe.version(), probe.nodeCount(),
-                ClusterStatus.Healthy, null, simulated, now, now, now);
+                0,
+                name,
+                probe.context(),
+                env,
+                tags,
+                namespaces,
+                probe.serverUrl(),
+                probe.version(),
+                probe.nodeCount(),
+                ClusterStatus.Healthy,
+                null,
+                simulated,
+                now,
+                now,
+                now);
         long id;
         try {
             id = store.insert(view, sealer.seal(request.kubeconfig()));
@@ -116,10 +129,12 @@ public class ClusterService {
             throw duplicate(name);
         }
         List<String> tags = request.tags() == null ? old.tags() : checkTags(request.tags());
-        List<String> namespaces = request.namespaces() == null ? old.namespaces() : checkNamespaces(request.namespaces());
+        List<String> namespaces =
+                request.namespaces() == null ? old.namespaces() : checkNamespaces(request.namespaces());
         String env = request.env() == null ? old.env() : checkEnv(request.env());
         String kubeconfig = request.kubeconfig() == null ? sealer.unseal(row.sealedKubeconfig()) : request.kubeconfig();
-        String context = request.context() == null ? (request.kubeconfig() == null ? old.context() : null) : request.context();
+        String context =
+                request.context() == null ? (request.kubeconfig() == null ? old.context() : null) : request.context();
         Instant now = clock.instant();
         ClusterView updated;
         String sealed = row.sealedKubeconfig();
@@ -127,12 +142,39 @@ public class ClusterService {
             ProbeResult probe = connections.probe(kubeconfig, context);
             context = probe.context();
             sealed = sealer.seal(kubeconfig);
-            updated = new ClusterView(id, name, context, env, tags, namespaces, probe.serverUrl(), probe.version(),
-                    probe.nodeCount(), ClusterStatus.Healthy, null, old.simulated(), now, old.createdAt(), now);
+            updated = new ClusterView(
+                    id,
+                    name,
+                    context,
+                    env,
+                    tags,
+                    namespaces,
+                    probe.serverUrl(),
+                    probe.version(),
+                    probe.nodeCount(),
+                    ClusterStatus.Healthy,
+                    null,
+                    old.simulated(),
+                    now,
+                    old.createdAt(),
+                    now);
         } else {
-            updated = new ClusterView(id, name, context, env, tags, namespaces, old.serverUrl(), old.version(),
-                    old.nodeCount(), old.status(), old.statusMessage(), old.simulated(), old.lastSeenAt(),
-                    old.createdAt(), now);
+            updated = new ClusterView(
+                    id,
+                    name,
+                    context,
+                    env,
+                    tags,
+                    namespaces,
+                    old.serverUrl(),
+                    old.version(),
+                    old.nodeCount(),
+                    old.status(),
+                    old.statusMessage(),
+                    old.simulated(),
+                    old.lastSeenAt(),
+                    old.createdAt(),
+                    now);
         }
         try {
             store.update(updated, sealed);
@@ -197,7 +239,8 @@ public class ClusterService {
             try {
                 connect(row);
             } catch (ApiException e) {
-                store.updateHealth(row.view().id(), ClusterStatus.Unreachable, e.getMessage(), null, null, null, clock.instant());
+                store.updateHealth(
+                        row.view().id(), ClusterStatus.Unreachable, e.getMessage(), null, null, null, clock.instant());
             }
         }
     }

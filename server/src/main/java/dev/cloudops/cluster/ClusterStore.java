@@ -55,7 +55,8 @@ class ClusterStore {
                 .update();
     }
 
-    void updateHealth(long id, ClusterStatus status, String message, String version, Integer nodes, Instant seen, Instant now) {
+    void updateHealth(
+            long id, ClusterStatus status, String message, String version, Integer nodes, Instant seen, Instant now) {
         jdbc.sql("UPDATE clusters SET status = :status, status_message = :msg, version = COALESCE(:ver, version),"
                         + " node_count = COALESCE(:nodes, node_count), last_seen_at = COALESCE(:seen, last_seen_at),"
                         + " updated_at = :now WHERE id = :id")
@@ -94,15 +95,23 @@ class ClusterStore {
     }
 
     Optional<Row> find(long id) {
-        return jdbc.sql("SELECT * FROM clusters WHERE id = :id").param("id", id).query(ClusterStore::row).optional();
+        return jdbc.sql("SELECT * FROM clusters WHERE id = :id")
+                .param("id", id)
+                .query(ClusterStore::row)
+                .optional();
     }
 
     Optional<Row> findByName(String name) {
-        return jdbc.sql("SELECT * FROM clusters WHERE name = :n").param("n", name).query(ClusterStore::row).optional();
+        return jdbc.sql("SELECT * FROM clusters WHERE name = :n")
+                .param("n", name)
+                .query(ClusterStore::row)
+                .optional();
     }
 
     List<Row> all() {
-        return jdbc.sql("SELECT * FROM clusters ORDER BY id").query(ClusterStore::row).list();
+        return jdbc.sql("SELECT * FROM clusters ORDER BY id")
+                .query(ClusterStore::row)
+                .list();
     }
 
     List<ClusterView> list(Filter filter, int offset, int limit) {
@@ -110,7 +119,8 @@ class ClusterStore {
         String where = where(filter, params);
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql("SELECT * FROM clusters" + where + " ORDER BY name LIMIT :limit OFFSET :offset")
+        return jdbc
+                .sql("SELECT * FROM clusters" + where + " ORDER BY name LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(ClusterStore::row)
                 .list()

@@ -55,7 +55,14 @@ public final class ApiFidelity {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Kind(String group, String version, String kind, String plural, String singular, boolean namespaced, List<String> shortNames) {}
+    private record Kind(
+            String group,
+            String version,
+            String kind,
+            String plural,
+            String singular,
+            boolean namespaced,
+            List<String> shortNames) {}
 
     private static final List<Kind> BUILT_IN = List.of(
             kind(Pod.class, "po"),
@@ -128,13 +135,17 @@ public final class ApiFidelity {
                     }
                 }
             }
-            ObjectNode list = JSON.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
+            ObjectNode list =
+                    JSON.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
             ArrayNode items = list.putArray("groups");
             groups.forEach((group, versions) -> {
                 ObjectNode g = items.addObject().put("name", group);
                 ArrayNode vs = g.putArray("versions");
-                versions.forEach(v -> vs.addObject().put("groupVersion", group + "/" + v).put("version", v));
-                g.putObject("preferredVersion").put("groupVersion", group + "/" + versions.get(0)).put("version", versions.get(0));
+                versions.forEach(
+                        v -> vs.addObject().put("groupVersion", group + "/" + v).put("version", v));
+                g.putObject("preferredVersion")
+                        .put("groupVersion", group + "/" + versions.get(0))
+                        .put("version", versions.get(0));
             });
             return list.toString();
         }
@@ -145,16 +156,21 @@ public final class ApiFidelity {
         if (matching.isEmpty()) {
             return null;
         }
-        ObjectNode list = JSON.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1").put("groupVersion", groupVersion);
+        ObjectNode list = JSON.createObjectNode()
+                .put("kind", "APIResourceList")
+                .put("apiVersion", "v1")
+                .put("groupVersion", groupVersion);
         ArrayNode resources = list.putArray("resources");
         for (Kind k : matching) {
-            ObjectNode r = resources.addObject()
+            ObjectNode r = resources
+                    .addObject()
                     .put("name", k.plural())
                     .put("singularName", k.singular())
                     .put("namespaced", k.namespaced())
                     .put("kind", k.kind());
             ArrayNode verbs = r.putArray("verbs");
-            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch").forEach(verbs::add);
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch")
+                    .forEach(verbs::add);
             ArrayNode shorts = r.putArray("shortNames");
             k.shortNames().forEach(shorts::add);
         }
@@ -176,10 +192,15 @@ public final class ApiFidelity {
                 names.path("shortNames").forEach(s -> shortNames.add(s.asText()));
                 for (JsonNode version : spec.path("versions")) {
                     if (version.path("served").asBoolean(true)) {
-                        out.add(new Kind(spec.path("group").asText(), version.path("name").asText(),
-                                names.path("kind").asText(), names.path("plural").asText(),
-                                names.path("singular").asText(names.path("kind").asText().toLowerCase(java.util.Locale.ROOT)),
-                                "Namespaced".equals(spec.path("scope").asText()), shortNames));
+                        out.add(new Kind(
+                                spec.path("group").asText(),
+                                version.path("name").asText(),
+                                names.path("kind").asText(),
+                                names.path("plural").asText(),
+                                names.path("singular")
+                                        .asText(names.path("kind").asText().toLowerCase(java.util.Locale.ROOT)),
+                                "Namespaced".equals(spec.path("scope").asText()),
+                                shortNames));
                     }
                 }
             }
@@ -194,7 +215,8 @@ public final class ApiFidelity {
         switch (request.method()) {
             case POST -> {
                 try {
-                    String name = JSON.readTree(body).path("metadata").path("name").asText("");
+                    String name =
+                            JSON.readTree(body).path("metadata").path("name").asText("");
                     MockResponse existing = store.apply(path + "/" + name);
                     if (!name.isEmpty() && existing != null && code(existing) == 200) {
                         return json(409, status(409, "AlreadyExists", "\"" + name + "\" already exists"));
@@ -232,12 +254,16 @@ public final class ApiFidelity {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 
     /** A GET through a dispatcher, for {@link #answer}'s {@code store} argument. */
     public static RecordedRequest get(String path) {
-        return new RecordedRequest("HTTP/1.1", HttpMethod.GET, path, Headers.builder().build(), null);
+        return new RecordedRequest(
+                "HTTP/1.1", HttpMethod.GET, path, Headers.builder().build(), null);
     }
 
     private static Kind kind(Class<? extends HasMetadata> type, String... shortNames) {
@@ -245,7 +271,13 @@ public final class ApiFidelity {
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
-        return new Kind(group, version, HasMetadata.getKind(type), HasMetadata.getPlural(type), HasMetadata.getSingular(type),
-                Namespaced.class.isAssignableFrom(type), List.of(shortNames));
+        return new Kind(
+                group,
+                version,
+                HasMetadata.getKind(type),
+                HasMetadata.getPlural(type),
+                HasMetadata.getSingular(type),
+                Namespaced.class.isAssignableFrom(type),
+                List.of(shortNames));
     }
 }

@@ -117,7 +117,10 @@ final class ClusterConnection implements AutoCloseable {
             informer.close();
             throw KubeErrors.unavailable(name, e);
         }
-        Gauge.builder("cloudops.kube.cache.size", informer, i -> i.getStore().list().size())
+        Gauge.builder(
+                        "cloudops.kube.cache.size",
+                        informer,
+                        i -> i.getStore().list().size())
                 .description("Objects held in an informer cache")
                 .tag("cluster", name)
                 .tag("kind", kind.plural())

@@ -49,7 +49,8 @@ public class ClusterConnections {
             if (e.getCode() == 401 || e.getCode() == 403) {
                 throw ApiException.unprocessable(
                         "cluster-unauthorized",
-                        "The API server at " + valid.serverUrl() + " refused the credentials (HTTP " + e.getCode() + ")",
+                        "The API server at " + valid.serverUrl() + " refused the credentials (HTTP " + e.getCode()
+                                + ")",
                         "kubeconfig");
             }
             throw unreachable(valid.serverUrl(), e);
@@ -130,7 +131,10 @@ public class ClusterConnections {
         String next = null;
         do {
             NodeList page = client.nodes()
-                    .list(new ListOptionsBuilder().withLimit(500L).withContinue(next).build());
+                    .list(new ListOptionsBuilder()
+                            .withLimit(500L)
+                            .withContinue(next)
+                            .build());
             nodes += page.getItems().size();
             next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
         } while (next != null && !next.isEmpty());

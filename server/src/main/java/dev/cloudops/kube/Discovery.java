@@ -23,9 +23,12 @@ final class Discovery {
             return out;
         }
         for (APIGroup group : groups.getGroups()) {
-            String preferred = group.getPreferredVersion() == null ? null : group.getPreferredVersion().getVersion();
+            String preferred = group.getPreferredVersion() == null
+                    ? null
+                    : group.getPreferredVersion().getVersion();
             List<GroupVersionForDiscovery> versions = new ArrayList<>(group.getVersions());
-            versions.sort((a, b) -> Boolean.compare(!a.getVersion().equals(preferred), !b.getVersion().equals(preferred)));
+            versions.sort((a, b) -> Boolean.compare(
+                    !a.getVersion().equals(preferred), !b.getVersion().equals(preferred)));
             for (GroupVersionForDiscovery gv : versions) {
                 add(out, group.getName(), gv.getVersion(), client.getApiResources(gv.getGroupVersion()));
             }

@@ -34,8 +34,10 @@ final class KubeErrors {
             return switch (k.getCode()) {
                 case 404 -> ApiException.notFound("kube-not-found", message);
                 case 409 -> ApiException.conflict("kube-conflict", message, null);
-                case 401, 403 -> ApiException.forbidden(
-                        "kube-forbidden", "Cluster " + clusterName + " refused the platform's credentials: " + message);
+                case 401, 403 ->
+                    ApiException.forbidden(
+                            "kube-forbidden",
+                            "Cluster " + clusterName + " refused the platform's credentials: " + message);
                 case 400, 422 -> ApiException.unprocessable("kube-invalid", message, field(k.getStatus()));
                 case 415 -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "kube-unsupported", message);
                 case 429 -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, "kube-rate-limited", message);
@@ -54,7 +56,9 @@ final class KubeErrors {
 
     private static String message(KubernetesClientException k) {
         Status status = k.getStatus();
-        if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
+        if (status != null
+                && status.getMessage() != null
+                && !status.getMessage().isBlank()) {
             return status.getMessage();
         }
         return rootMessage(k);

@@ -78,21 +78,25 @@ public class KubeResources {
                 .withContinue(blankToNull(continueToken))
                 .build();
         var op = operation(c, type);
-        GenericKubernetesResourceList list = c.call("list", () -> namespace == null || !type.namespaced()
-                ? op.inAnyNamespace().list(options)
-                : op.inNamespace(namespace).list(options));
+        GenericKubernetesResourceList list = c.call(
+                "list",
+                () -> namespace == null || !type.namespaced()
+                        ? op.inAnyNamespace().list(options)
+                        : op.inNamespace(namespace).list(options));
         var items = list.getItems().stream()
                 .filter(o -> c.visible(o.getMetadata().getNamespace()))
                 .map(o -> toMap(c, o))
                 .toList();
         var meta = list.getMetadata();
-        String next = meta == null || meta.getContinue() == null || meta.getContinue().isEmpty() ? null : meta.getContinue();
+        String next =
+                meta == null || meta.getContinue() == null || meta.getContinue().isEmpty() ? null : meta.getContinue();
         return new ObjectPage(items, next, meta == null ? null : meta.getRemainingItemCount());
     }
 
     public Map<String, Object> get(long clusterId, ApiResourceInfo type, String namespace, String name) {
         ClusterConnection c = connections.connection(clusterId);
-        GenericKubernetesResource found = c.call("get", () -> resource(c, type, namespace, name).get());
+        GenericKubernetesResource found =
+                c.call("get", () -> resource(c, type, namespace, name).get());
         if (found == null) {
             throw notFound(type, namespace, name);
         }
@@ -115,8 +119,10 @@ public class KubeResources {
         Map<?, ?> metadata = document.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
         String name = text(metadata.get("name"));
         if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            throw invalidDocument(index, where + " (" + kind + ") has an invalid metadata.name '" + name
-                    + "': it must be a lower-case RFC 1123 name");
+            throw invalidDocument(
+                    index,
+                    where + " (" + kind + ") has an invalid metadata.name '" + name
+                            + "': it must be a lower-case RFC 1123 name");
         }
         String namespace = null;
         if (type.namespaced()) {
@@ -125,12 +131,13 @@ public class KubeResources {
                 namespace = defaultNamespace == null ? "default" : defaultNamespace;
             }
             if (!DNS_LABEL.matcher(namespace).matches()) {
-                throw invalidDocument(index, where + " (" + kind + " " + name + ") has an invalid namespace '" + namespace + "'");
+                throw invalidDocument(
+                        index, where + " (" + kind + " " + name + ") has an invalid namespace '" + namespace + "'");
             }
         }
         ClusterConnection c = connections.connection(clusterId);
-        GenericKubernetesResource object = c.client.getKubernetesSerialization()
-                .convertValue(document, GenericKubernetesResource.class);
+        GenericKubernetesResource object =
+                c.client.getKubernetesSerialization().convertValue(document, GenericKubernetesResource.class);
         object.getMetadata().setNamespace(namespace);
         return new PreparedObject(index, type, namespace, name, object);
     }
@@ -147,12 +154,20 @@ public class KubeResources {
             try {
                 planned.add(applyOne(c, p, true));
             } catch (ApiException e) {
-                boolean namespaceComesEarlier = "kube-not-found".equals(e.code()) && namespacesInBatch.contains(p.namespace());
+                boolean namespaceComesEarlier =
+                        "kube-not-found".equals(e.code()) && namespacesInBatch.contains(p.namespace());
                 if (!namespaceComesEarlier) {
-                    throw invalidDocument(p.index(), "document " + (p.index() + 1) + " (" + p.type().kind() + " "
-                            + p.name() + ") was rejected: " + e.getMessage());
+                    throw invalidDocument(
+                            p.index(),
+                            "document " + (p.index() + 1) + " (" + p.type().kind() + " " + p.name() + ") was rejected: "
+                                    + e.getMessage());
                 }
-                planned.add(new ApplyOutcome(p.index(), p.type().apiVersion(), p.type().kind(), p.namespace(), p.name(),
+                planned.add(new ApplyOutcome(
+                        p.index(),
+                        p.type().apiVersion(),
+                        p.type().kind(),
+                        p.namespace(),
+                        p.name(),
                         ApplyOutcome.Result.CREATED));
             }
             if (p.type().group().isEmpty() && p.type().kind().equals("Namespace")) {
@@ -180,10 +195,13 @@ public class KubeResources {
         } else if (Subset.liveSatisfies(toMap(c, live), toMap(c, desired))) {
             result = ApplyOutcome.Result.UNCHANGED;
         } else {
-            GenericKubernetesResource replacement = c.client.getKubernetesSerialization().clone(desired);
+            GenericKubernetesResource replacement =
+                    c.client.getKubernetesSerialization().clone(desired);
             replacement.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
             var op = operation(c, p.type());
-            var scoped = p.namespace() == null ? op.resource(replacement) : op.inNamespace(p.namespace()).resource(replacement);
+            var scoped = p.namespace() == null
+                    ? op.resource(replacement)
+                    : op.inNamespace(p.namespace()).resource(replacement);
             c.call("update", () -> dryRun ? scoped.dryRun().update() : scoped.update());
             result = ApplyOutcome.Result.CONFIGURED;
         }
@@ -193,7 +211,11 @@ public class KubeResources {
     public void delete(long clusterId, ApiResourceInfo type, String namespace, String name, String propagation) {
         DeletionPropagation policy = propagation(propagation);
         ClusterConnection c = connections.connection(clusterId);
-        var deleted = c.call("delete", () -> resource(c, type, namespace, name).withPropagationPolicy(policy).delete());
+        var deleted = c.call(
+                "delete",
+                () -> resource(c, type, namespace, name)
+                        .withPropagationPolicy(policy)
+                        .delete());
         if (deleted == null || deleted.isEmpty()) {
             throw notFound(type, namespace, name);
         }
@@ -209,8 +231,11 @@ public class KubeResources {
                 .filter(e -> e.getInvolvedObject() != null
                         && name.equals(e.getInvolvedObject().getName())
                         && type.kind().equals(e.getInvolvedObject().getKind())
-                        && (namespace == null || namespace.equals(e.getMetadata().getNamespace()))
-                        && (uid == null || e.getInvolvedObject().getUid() == null || uid.equals(e.getInvolvedObject().getUid())))
+                        && (namespace == null
+                                || namespace.equals(e.getMetadata().getNamespace()))
+                        && (uid == null
+                                || e.getInvolvedObject().getUid() == null
+                                || uid.equals(e.getInvolvedObject().getUid())))
                 .sorted(java.util.Comparator.comparing(KubeResources::eventTime))
                 .map(e -> toMap(c, e))
                 .toList();
@@ -222,9 +247,13 @@ public class KubeResources {
     }
 
     /** Sets spec.replicas of a Deployment, StatefulSet or ReplicaSet. */
-    public Map<String, Object> scale(long clusterId, ApiResourceInfo type, String namespace, String name, int replicas) {
+    public Map<String, Object> scale(
+            long clusterId, ApiResourceInfo type, String namespace, String name, int replicas) {
         if (!SCALABLE.contains(type.plural()) || !type.group().equals("apps")) {
-            throw ApiException.badRequest("not-scalable", type.kind() + " cannot be scaled; scale deployments, statefulsets or replicasets", "kind");
+            throw ApiException.badRequest(
+                    "not-scalable",
+                    type.kind() + " cannot be scaled; scale deployments, statefulsets or replicasets",
+                    "kind");
         }
         if (replicas < 0 || replicas > 10_000) {
             throw ApiException.badRequest("invalid-replicas", "replicas must be between 0 and 10000", "replicas");
@@ -235,10 +264,14 @@ public class KubeResources {
     /** Rolls a workload's pods the way {@code kubectl rollout restart} does: a new template annotation. */
     public Map<String, Object> restart(long clusterId, ApiResourceInfo type, String namespace, String name) {
         if (!RESTARTABLE.contains(type.plural()) || !type.group().equals("apps")) {
-            throw ApiException.badRequest("not-restartable", type.kind() + " cannot be restarted; restart deployments, statefulsets or daemonsets", "kind");
+            throw ApiException.badRequest(
+                    "not-restartable",
+                    type.kind() + " cannot be restarted; restart deployments, statefulsets or daemonsets",
+                    "kind");
         }
-        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
-                + clock.instant() + "\"}}}}}";
+        String patch =
+                "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
+                        + clock.instant() + "\"}}}}}";
         return patch(clusterId, type, namespace, name, patch);
     }
 
@@ -249,7 +282,9 @@ public class KubeResources {
         if (c.restriction().isEmpty()) {
             return all;
         }
-        return all.stream().filter(o -> c.visible(o.getMetadata().getNamespace())).toList();
+        return all.stream()
+                .filter(o -> c.visible(o.getMetadata().getNamespace()))
+                .toList();
     }
 
     /** A cached object as a JSON-ready map. */
@@ -257,11 +292,12 @@ public class KubeResources {
         return toMap(connections.connection(clusterId), object);
     }
 
-    private Map<String, Object> patch(long clusterId, ApiResourceInfo type, String namespace, String name, String json) {
+    private Map<String, Object> patch(
+            long clusterId, ApiResourceInfo type, String namespace, String name, String json) {
         ClusterConnection c = connections.connection(clusterId);
         get(clusterId, type, namespace, name);
-        GenericKubernetesResource patched = c.call("patch",
-                () -> resource(c, type, namespace, name).patch(PatchContext.of(PatchType.JSON_MERGE), json));
+        GenericKubernetesResource patched = c.call(
+                "patch", () -> resource(c, type, namespace, name).patch(PatchContext.of(PatchType.JSON_MERGE), json));
         return toMap(c, patched);
     }
 
@@ -270,8 +306,9 @@ public class KubeResources {
         return (Map<String, Object>) c.client.getKubernetesSerialization().convertValue(object, Map.class);
     }
 
-    private static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> operation(
-            ClusterConnection c, ApiResourceInfo type) {
+    private static MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            operation(ClusterConnection c, ApiResourceInfo type) {
         var context = new ResourceDefinitionContext.Builder()
                 .withGroup(type.group())
                 .withVersion(type.version())
@@ -282,11 +319,13 @@ public class KubeResources {
         return c.client.genericKubernetesResources(context);
     }
 
-    private static Resource<GenericKubernetesResource> resource(ClusterConnection c, ApiResourceInfo type, String namespace, String name) {
+    private static Resource<GenericKubernetesResource> resource(
+            ClusterConnection c, ApiResourceInfo type, String namespace, String name) {
         var op = operation(c, type);
         if (type.namespaced()) {
             if (namespace == null) {
-                throw ApiException.badRequest("namespace-required", type.kind() + " is namespaced: name a namespace", "namespace");
+                throw ApiException.badRequest(
+                        "namespace-required", type.kind() + " is namespaced: name a namespace", "namespace");
             }
             return op.inNamespace(namespace).withName(name);
         }
@@ -302,7 +341,10 @@ public class KubeResources {
                 return p;
             }
         }
-        throw ApiException.badRequest("invalid-propagation", "propagationPolicy must be Foreground, Background or Orphan", "propagationPolicy");
+        throw ApiException.badRequest(
+                "invalid-propagation",
+                "propagationPolicy must be Foreground, Background or Orphan",
+                "propagationPolicy");
     }
 
     private static String text(Object value) {
@@ -318,8 +360,8 @@ public class KubeResources {
     }
 
     private static ApiException notFound(ApiResourceInfo type, String namespace, String name) {
-        return ApiException.notFound("kube-not-found",
-                type.kind() + " " + (namespace == null ? "" : namespace + "/") + name + " not found");
+        return ApiException.notFound(
+                "kube-not-found", type.kind() + " " + (namespace == null ? "" : namespace + "/") + name + " not found");
     }
 
     private static ApiException invalidDocument(int index, String detail) {

@@ -58,7 +58,8 @@ final class KubeconfigValidator {
         checkServer(server);
         checkUser(userName, user);
         if (cluster.containsKey("certificate-authority")) {
-            throw unsupported("Cluster '" + clusterName + "' refers to a CA file; inline it as certificate-authority-data");
+            throw unsupported(
+                    "Cluster '" + clusterName + "' refers to a CA file; inline it as certificate-authority-data");
         }
         return new Validated(context, server);
     }

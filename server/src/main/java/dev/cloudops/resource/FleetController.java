@@ -28,7 +28,8 @@ class FleetController {
     @GetMapping("/{kind}")
     FleetService.FleetList list(
             @PathVariable String kind,
-            @RequestParam(required = false) @Parameter(example = "app.kubernetes.io/name in (web,api)") String labelSelector,
+            @RequestParam(required = false) @Parameter(example = "app.kubernetes.io/name in (web,api)")
+                    String labelSelector,
             @RequestParam(required = false) @Parameter(example = "status.phase=Running") String fieldSelector,
             @RequestParam(required = false) String namespace,
             @RequestParam(required = false) String env,

@@ -34,7 +34,8 @@ public class FleetService {
     public record ClusterPart(long id, String name, int matched, String error) {}
 
     /** The merged answer, sorted by cluster, namespace and name. */
-    public record FleetList(List<Map<String, Object>> items, int total, boolean truncated, List<ClusterPart> clusters) {}
+    public record FleetList(
+            List<Map<String, Object>> items, int total, boolean truncated, List<ClusterPart> clusters) {}
 
     private record Query(CachedKind kind, LabelSelector labels, FieldSelector fields, String namespace, boolean full) {}
 
@@ -56,7 +57,13 @@ public class FleetService {
     }
 
     public FleetList list(
-            String kind, String labelSelector, String fieldSelector, String namespace, String env, boolean full, int limit) {
+            String kind,
+            String labelSelector,
+            String fieldSelector,
+            String namespace,
+            String env,
+            boolean full,
+            int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("invalid-limit", "limit must be between 1 and " + MAX_LIMIT, "limit");
         }
@@ -65,7 +72,11 @@ public class FleetService {
         FieldSelector fields = FieldSelector.parse(fieldSelector);
         Summaries.checkFields(cachedKind, fields.fields());
         var query = new Query(
-                cachedKind, LabelSelector.parse(labelSelector), fields, ResourceService.checkNamespace(namespace), full);
+                cachedKind,
+                LabelSelector.parse(labelSelector),
+                fields,
+                ResourceService.checkNamespace(namespace),
+                full);
 
         List<Future<Partial>> parts = new ArrayList<>();
         for (ClusterView cluster : clusters.visibleClusters()) {
@@ -97,12 +108,14 @@ public class FleetService {
             for (HasMetadata o : cached) {
                 String ns = o.getMetadata().getNamespace();
                 if ((q.namespace() != null && !q.namespace().equals(ns))
-                        || (readable.isPresent() && (ns == null || !readable.get().contains(ns)))
+                        || (readable.isPresent()
+                                && (ns == null || !readable.get().contains(ns)))
                         || !q.labels().matches(o.getMetadata().getLabels())
                         || !q.fields().matches(field -> Summaries.field(o, field))) {
                     continue;
                 }
-                Map<String, Object> row = q.full() ? new java.util.LinkedHashMap<>(kube.toMap(cluster.id(), o)) : Summaries.of(o);
+                Map<String, Object> row =
+                        q.full() ? new java.util.LinkedHashMap<>(kube.toMap(cluster.id(), o)) : Summaries.of(o);
                 row.put("cluster", cluster.name());
                 row.put("clusterId", cluster.id());
                 rows.add(row);

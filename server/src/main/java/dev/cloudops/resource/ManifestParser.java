@@ -43,7 +43,9 @@ final class ManifestParser {
             }
         } catch (YAMLException e) {
             throw ApiException.badRequest(
-                    "invalid-yaml", "Document " + (index + 1) + " is not valid YAML: " + describe(e), "documents[" + index + "]");
+                    "invalid-yaml",
+                    "Document " + (index + 1) + " is not valid YAML: " + describe(e),
+                    "documents[" + index + "]");
         }
         if (documents.isEmpty()) {
             throw ApiException.badRequest("empty-manifest", "The manifest has no documents", "body");

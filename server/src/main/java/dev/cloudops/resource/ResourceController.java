@@ -42,7 +42,9 @@ class ResourceController {
         this.resources = resources;
     }
 
-    @Operation(summary = "Discover the cluster's kinds", description = "Every kind the API server serves, CRDs included.")
+    @Operation(
+            summary = "Discover the cluster's kinds",
+            description = "Every kind the API server serves, CRDs included.")
     @GetMapping("/discovery")
     List<ApiResourceInfo> discovery(@PathVariable long clusterId) {
         return resources.discover(clusterId);
@@ -64,8 +66,12 @@ class ResourceController {
         return resources.list(clusterId, kind, namespace, labelSelector, fieldSelector, limit, cont);
     }
 
-    @Operation(summary = "Get an object", description = "JSON by default; YAML with ?format=yaml or Accept: application/yaml.")
-    @GetMapping(value = "/{kind}/{namespace}/{name}", produces = {MediaType.APPLICATION_JSON_VALUE, YAML})
+    @Operation(
+            summary = "Get an object",
+            description = "JSON by default; YAML with ?format=yaml or Accept: application/yaml.")
+    @GetMapping(
+            value = "/{kind}/{namespace}/{name}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, YAML})
     ResponseEntity<?> get(
             @PathVariable long clusterId,
             @PathVariable String kind,
@@ -75,7 +81,9 @@ class ResourceController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Map<String, Object> object = resources.get(clusterId, kind, namespace, name);
         if ("yaml".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains(YAML))) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(YAML)).body(Yaml.dump(object));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(YAML))
+                    .body(Yaml.dump(object));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(object);
     }
@@ -83,11 +91,16 @@ class ResourceController {
     @Operation(summary = "Events of an object", description = "Oldest first, as kubectl describe shows them.")
     @GetMapping("/{kind}/{namespace}/{name}/events")
     List<Map<String, Object>> events(
-            @PathVariable long clusterId, @PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
+            @PathVariable long clusterId,
+            @PathVariable String kind,
+            @PathVariable String namespace,
+            @PathVariable String name) {
         return resources.events(clusterId, kind, namespace, name);
     }
 
-    @Operation(summary = "Delete an object", description = "propagationPolicy: Background (default), Foreground or Orphan.")
+    @Operation(
+            summary = "Delete an object",
+            description = "propagationPolicy: Background (default), Foreground or Orphan.")
     @DeleteMapping("/{kind}/{namespace}/{name}")
     @ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     void delete(
@@ -104,7 +117,15 @@ class ResourceController {
             description = "Multi-document YAML, or JSON (an object, an array or a List). Every document is checked"
                     + " and dry-run on the server first: one bad document means nothing is applied, and the problem"
                     + " names it (field documents[i]). dryRun=true stops after the check.")
-    @PostMapping(value = "/apply", consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(
+            value = "/apply",
+            consumes = {
+                YAML,
+                "application/x-yaml",
+                "text/yaml",
+                MediaType.APPLICATION_JSON_VALUE,
+                MediaType.TEXT_PLAIN_VALUE
+            })
     List<ApplyOutcome> apply(
             @PathVariable long clusterId,
             @RequestBody String manifest,

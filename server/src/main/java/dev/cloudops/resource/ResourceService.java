@@ -47,7 +47,13 @@ public class ResourceService {
     }
 
     public ObjectPage list(
-            long clusterId, String kind, String namespace, String labelSelector, String fieldSelector, int limit, String cont) {
+            long clusterId,
+            String kind,
+            String namespace,
+            String labelSelector,
+            String fieldSelector,
+            int limit,
+            String cont) {
         clusters.get(clusterId);
         ApiResourceInfo type = type(clusterId, kind);
         String scope = type.namespaced() ? checkNamespace(namespace) : null;
@@ -118,12 +124,15 @@ public class ResourceService {
         String scope = null;
         if (type.namespaced()) {
             if (namespace == null || CLUSTER_SCOPE.equals(namespace)) {
-                throw ApiException.badRequest("namespace-required", type.kind() + " is namespaced: name a namespace", "namespace");
+                throw ApiException.badRequest(
+                        "namespace-required", type.kind() + " is namespaced: name a namespace", "namespace");
             }
             scope = checkNamespace(namespace);
         } else if (namespace != null && !CLUSTER_SCOPE.equals(namespace)) {
             throw ApiException.badRequest(
-                    "cluster-scoped", type.kind() + " is cluster-scoped: use '" + CLUSTER_SCOPE + "' as the namespace", "namespace");
+                    "cluster-scoped",
+                    type.kind() + " is cluster-scoped: use '" + CLUSTER_SCOPE + "' as the namespace",
+                    "namespace");
         }
         access.require(action, clusterId, scope);
         return new Target(type, scope);
@@ -159,7 +168,8 @@ public class ResourceService {
             return null;
         }
         if (!DNS_LABEL.matcher(namespace).matches()) {
-            throw ApiException.badRequest("invalid-namespace", "'" + namespace + "' is not a valid namespace name", "namespace");
+            throw ApiException.badRequest(
+                    "invalid-namespace", "'" + namespace + "' is not a valid namespace name", "namespace");
         }
         return namespace;
     }

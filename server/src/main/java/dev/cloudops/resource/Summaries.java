@@ -29,19 +29,29 @@ final class Summaries {
         row.put("kind", o.getKind());
         row.put("namespace", o.getMetadata().getNamespace());
         row.put("name", o.getMetadata().getName());
-        row.put("labels", o.getMetadata().getLabels() == null ? Map.of() : o.getMetadata().getLabels());
+        row.put(
+                "labels",
+                o.getMetadata().getLabels() == null ? Map.of() : o.getMetadata().getLabels());
         row.put("createdAt", o.getMetadata().getCreationTimestamp());
         if (o instanceof Pod pod) {
             pod(pod, row);
         } else if (o instanceof Deployment d) {
-            int desired = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-            int ready = d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
+            int desired = d.getSpec() == null || d.getSpec().getReplicas() == null
+                    ? 1
+                    : d.getSpec().getReplicas();
+            int ready = d.getStatus() == null || d.getStatus().getReadyReplicas() == null
+                    ? 0
+                    : d.getStatus().getReadyReplicas();
             row.put("ready", ready + "/" + desired);
             row.put("upToDate", d.getStatus() == null ? null : d.getStatus().getUpdatedReplicas());
             row.put("available", d.getStatus() == null ? null : d.getStatus().getAvailableReplicas());
         } else if (o instanceof StatefulSet s) {
-            int desired = s.getSpec() == null || s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
-            int ready = s.getStatus() == null || s.getStatus().getReadyReplicas() == null ? 0 : s.getStatus().getReadyReplicas();
+            int desired = s.getSpec() == null || s.getSpec().getReplicas() == null
+                    ? 1
+                    : s.getSpec().getReplicas();
+            int ready = s.getStatus() == null || s.getStatus().getReadyReplicas() == null
+                    ? 0
+                    : s.getStatus().getReadyReplicas();
             row.put("ready", ready + "/" + desired);
         } else if (o instanceof DaemonSet ds && ds.getStatus() != null) {
             row.put("desired", ds.getStatus().getDesiredNumberScheduled());
@@ -49,9 +59,13 @@ final class Summaries {
         } else if (o instanceof Service svc && svc.getSpec() != null) {
             row.put("type", svc.getSpec().getType());
             row.put("clusterIP", svc.getSpec().getClusterIP());
-            row.put("ports", svc.getSpec().getPorts() == null ? List.of() : svc.getSpec().getPorts().stream()
-                    .map(p -> p.getPort() + "/" + p.getProtocol())
-                    .toList());
+            row.put(
+                    "ports",
+                    svc.getSpec().getPorts() == null
+                            ? List.of()
+                            : svc.getSpec().getPorts().stream()
+                                    .map(p -> p.getPort() + "/" + p.getProtocol())
+                                    .toList());
         } else if (o instanceof Node node) {
             node(node, row);
         } else if (o instanceof Namespace ns) {
@@ -59,8 +73,12 @@ final class Summaries {
         } else if (o instanceof Event e) {
             row.put("type", e.getType());
             row.put("reason", e.getReason());
-            row.put("object", e.getInvolvedObject() == null ? null
-                    : e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName());
+            row.put(
+                    "object",
+                    e.getInvolvedObject() == null
+                            ? null
+                            : e.getInvolvedObject().getKind() + "/"
+                                    + e.getInvolvedObject().getName());
             row.put("message", e.getMessage());
             row.put("count", e.getCount());
             row.put("lastSeen", e.getLastTimestamp());
@@ -69,12 +87,18 @@ final class Summaries {
     }
 
     private static void pod(Pod pod, Map<String, Object> row) {
-        List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                ? List.of()
-                : pod.getStatus().getContainerStatuses();
-        int containers = pod.getSpec() == null ? statuses.size() : pod.getSpec().getContainers().size();
-        long ready = statuses.stream().filter(s -> Boolean.TRUE.equals(s.getReady())).count();
-        int restarts = statuses.stream().mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).sum();
+        List<ContainerStatus> statuses =
+                pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                        ? List.of()
+                        : pod.getStatus().getContainerStatuses();
+        int containers = pod.getSpec() == null
+                ? statuses.size()
+                : pod.getSpec().getContainers().size();
+        long ready =
+                statuses.stream().filter(s -> Boolean.TRUE.equals(s.getReady())).count();
+        int restarts = statuses.stream()
+                .mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount())
+                .sum();
         row.put("ready", ready + "/" + containers);
         row.put("status", podStatus(pod, statuses));
         row.put("restarts", restarts);
@@ -88,10 +112,13 @@ final class Summaries {
             return "Terminating";
         }
         for (ContainerStatus s : statuses) {
-            if (s.getState() != null && s.getState().getWaiting() != null && s.getState().getWaiting().getReason() != null) {
+            if (s.getState() != null
+                    && s.getState().getWaiting() != null
+                    && s.getState().getWaiting().getReason() != null) {
                 return s.getState().getWaiting().getReason();
             }
-            if (s.getState() != null && s.getState().getTerminated() != null
+            if (s.getState() != null
+                    && s.getState().getTerminated() != null
                     && s.getState().getTerminated().getReason() != null
                     && !"Completed".equals(s.getState().getTerminated().getReason())) {
                 return s.getState().getTerminated().getReason();
@@ -102,31 +129,46 @@ final class Summaries {
     }
 
     private static void node(Node node, Map<String, Object> row) {
-        List<NodeCondition> conditions = node.getStatus() == null || node.getStatus().getConditions() == null
-                ? List.of()
-                : node.getStatus().getConditions();
+        List<NodeCondition> conditions =
+                node.getStatus() == null || node.getStatus().getConditions() == null
+                        ? List.of()
+                        : node.getStatus().getConditions();
         boolean ready = conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         row.put("status", ready ? "Ready" : "NotReady");
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-        row.put("roles", labels.keySet().stream()
-                .filter(k -> k.startsWith("node-role.kubernetes.io/"))
-                .map(k -> k.substring("node-role.kubernetes.io/".length()))
-                .collect(Collectors.joining(",")));
-        row.put("version", node.getStatus() == null || node.getStatus().getNodeInfo() == null
-                ? null : node.getStatus().getNodeInfo().getKubeletVersion());
+        Map<String, String> labels = node.getMetadata().getLabels() == null
+                ? Map.of()
+                : node.getMetadata().getLabels();
+        row.put(
+                "roles",
+                labels.keySet().stream()
+                        .filter(k -> k.startsWith("node-role.kubernetes.io/"))
+                        .map(k -> k.substring("node-role.kubernetes.io/".length()))
+                        .collect(Collectors.joining(",")));
+        row.put(
+                "version",
+                node.getStatus() == null || node.getStatus().getNodeInfo() == null
+                        ? null
+                        : node.getStatus().getNodeInfo().getKubeletVersion());
     }
 
     private static final java.util.Set<String> COMMON_FIELDS = java.util.Set.of("metadata.name", "metadata.namespace");
     private static final java.util.Set<String> POD_FIELDS = java.util.Set.of(
-            "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase",
-            "status.podIP", "status.nominatedNodeName");
+            "spec.nodeName",
+            "spec.restartPolicy",
+            "spec.schedulerName",
+            "spec.serviceAccountName",
+            "status.phase",
+            "status.podIP",
+            "status.nominatedNodeName");
 
     /** Refuses, as kube-apiserver does, a field selector naming a field the kind does not index. */
     static void checkFields(dev.cloudops.kube.CachedKind kind, java.util.Set<String> fields) {
         for (String f : fields) {
             if (!COMMON_FIELDS.contains(f) && !(kind == dev.cloudops.kube.CachedKind.PODS && POD_FIELDS.contains(f))) {
                 throw dev.cloudops.platform.error.ApiException.badRequest(
-                        "invalid-selector", "field label not supported: " + f + " (on " + kind.plural() + ")", "fieldSelector");
+                        "invalid-selector",
+                        "field label not supported: " + f + " (on " + kind.plural() + ")",
+                        "fieldSelector");
             }
         }
     }
@@ -143,18 +185,26 @@ final class Summaries {
     private static String podField(Pod pod, String field) {
         return switch (field) {
             case "spec.nodeName" -> pod.getSpec() == null ? "" : pod.getSpec().getNodeName();
-            case "spec.restartPolicy" -> pod.getSpec() == null ? "" : pod.getSpec().getRestartPolicy();
-            case "spec.schedulerName" -> pod.getSpec() == null ? "" : pod.getSpec().getSchedulerName();
-            case "spec.serviceAccountName" -> pod.getSpec() == null ? "" : pod.getSpec().getServiceAccountName();
-            case "status.phase" -> pod.getStatus() == null ? "" : pod.getStatus().getPhase();
-            case "status.podIP" -> pod.getStatus() == null ? "" : pod.getStatus().getPodIP();
-            case "status.nominatedNodeName" -> pod.getStatus() == null ? "" : pod.getStatus().getNominatedNodeName();
+            case "spec.restartPolicy" ->
+                pod.getSpec() == null ? "" : pod.getSpec().getRestartPolicy();
+            case "spec.schedulerName" ->
+                pod.getSpec() == null ? "" : pod.getSpec().getSchedulerName();
+            case "spec.serviceAccountName" ->
+                pod.getSpec() == null ? "" : pod.getSpec().getServiceAccountName();
+            case "status.phase" ->
+                pod.getStatus() == null ? "" : pod.getStatus().getPhase();
+            case "status.podIP" ->
+                pod.getStatus() == null ? "" : pod.getStatus().getPodIP();
+            case "status.nominatedNodeName" ->
+                pod.getStatus() == null ? "" : pod.getStatus().getNominatedNodeName();
             default -> unsupported(pod, field);
         };
     }
 
     private static String unsupported(HasMetadata o, String field) {
         throw dev.cloudops.platform.error.ApiException.badRequest(
-                "invalid-selector", "field label not supported: " + field + " (on " + o.getKind() + ")", "fieldSelector");
+                "invalid-selector",
+                "field label not supported: " + field + " (on " + o.getKind() + ")",
+                "fieldSelector");
     }
 }

@@ -22,7 +22,9 @@ class WorkloadController {
         this.resources = resources;
     }
 
-    @Operation(summary = "Scale a workload", description = "Sets spec.replicas of a Deployment, StatefulSet or ReplicaSet.")
+    @Operation(
+            summary = "Scale a workload",
+            description = "Sets spec.replicas of a Deployment, StatefulSet or ReplicaSet.")
     @PostMapping("/scale")
     Map<String, Object> scale(
             @PathVariable long clusterId,
@@ -36,7 +38,10 @@ class WorkloadController {
     @Operation(summary = "Restart a workload", description = "Rolls its pods as kubectl rollout restart does.")
     @PostMapping("/restart")
     Map<String, Object> restart(
-            @PathVariable long clusterId, @PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
+            @PathVariable long clusterId,
+            @PathVariable String kind,
+            @PathVariable String namespace,
+            @PathVariable String name) {
         return resources.restart(clusterId, kind, namespace, name);
     }
 }

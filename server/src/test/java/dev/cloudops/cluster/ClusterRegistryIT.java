@@ -27,12 +27,24 @@ class ClusterRegistryIT extends PlatformIT {
     }
 
     @Test
-    @DisplayName("registration records version, node count and status, and stores the kubeconfig sealed, never returned")
+    @DisplayName(
+            "registration records version, node count and status, and stores the kubeconfig sealed, never returned")
     void registers() {
         String name = unique("prod");
-        var created = api.post("/api/k8s/cluster/create",
-                Map.of("name", name, "kubeconfig", mock.kubeconfig(), "env", "production", "tags", List.of("eu"),
-                        "namespaces", List.of()), admin);
+        var created = api.post(
+                "/api/k8s/cluster/create",
+                Map.of(
+                        "name",
+                        name,
+                        "kubeconfig",
+                        mock.kubeconfig(),
+                        "env",
+                        "production",
+                        "tags",
+                        List.of("eu"),
+                        "namespaces",
+                        List.of()),
+                admin);
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("status").asString()).isEqualTo("Healthy");
@@ -48,8 +60,10 @@ class ClusterRegistryIT extends PlatformIT {
         assertThat(list.json().path("items")).hasSize(1);
         assertThat(list.text()).doesNotContain(MockCluster.TOKEN);
 
-        String stored = jdbc.sql("SELECT kubeconfig_sealed FROM clusters WHERE id = :id").param("id", id)
-                .query(String.class).single();
+        String stored = jdbc.sql("SELECT kubeconfig_sealed FROM clusters WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         assertThat(stored).startsWith("v1:").doesNotContain(MockCluster.TOKEN).doesNotContain("apiVersion");
 
         var audit = api.get("/api/audit?action=cluster/create&size=5", admin);
@@ -63,12 +77,16 @@ class ClusterRegistryIT extends PlatformIT {
         assertRefused("not: [valid", 400, "invalid-kubeconfig", null);
         assertRefused("apiVersion: v1\nkind: Config\n", 400, "incomplete-kubeconfig", null);
         assertRefused(mock.kubeconfig(), 400, "unknown-context", "no-such-context");
-        assertRefused(mock.kubeconfig().replace("token: " + MockCluster.TOKEN, "exec: {command: /bin/sh}"), 400,
-                "unsupported-credentials", null);
+        assertRefused(
+                mock.kubeconfig().replace("token: " + MockCluster.TOKEN, "exec: {command: /bin/sh}"),
+                400,
+                "unsupported-credentials",
+                null);
         assertRefused(MockCluster.kubeconfig("http://127.0.0.1:1", "ctx"), 422, "cluster-unreachable", null);
         assertRefused(mock.kubeconfig().replace("server: http", "server: ftp"), 400, "invalid-kubeconfig", null);
-        String bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
-                + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
+        String bomb =
+                "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                        + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
         assertRefused(bomb, 400, "invalid-kubeconfig", null);
         assertThat(count("clusters")).isEqualTo(before);
     }
@@ -91,7 +109,8 @@ class ClusterRegistryIT extends PlatformIT {
         register(mock, name);
         long before = count("clusters");
         var dup = api.post("/api/k8s/cluster/create", Map.of("name", name, "kubeconfig", mock.kubeconfig()), admin);
-        var bad = api.post("/api/k8s/cluster/create", Map.of("name", "Not_A_Name", "kubeconfig", mock.kubeconfig()), admin);
+        var bad = api.post(
+                "/api/k8s/cluster/create", Map.of("name", "Not_A_Name", "kubeconfig", mock.kubeconfig()), admin);
         assertThat(dup.status()).isEqualTo(409);
         assertThat(dup.code()).isEqualTo("duplicate-cluster-name");
         assertThat(bad.status()).isEqualTo(400);
@@ -113,7 +132,8 @@ class ClusterRegistryIT extends PlatformIT {
         assertThat(updated.json().path("tags")).hasSize(2);
 
         String viewer = userWith(List.of(grant("VIEWER", id, null)));
-        var viewerCreate = api.post("/api/k8s/cluster/create", Map.of("name", unique("v"), "kubeconfig", mock.kubeconfig()), viewer);
+        var viewerCreate = api.post(
+                "/api/k8s/cluster/create", Map.of("name", unique("v"), "kubeconfig", mock.kubeconfig()), viewer);
         assertThat(viewerCreate.status()).isEqualTo(403);
         assertThat(api.delete("/api/k8s/cluster/" + id, viewer).status()).isEqualTo(403);
         assertThat(api.get("/api/k8s/cluster/" + id, viewer).status()).isEqualTo(200);

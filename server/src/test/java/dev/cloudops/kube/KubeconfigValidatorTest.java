@@ -33,21 +33,25 @@ class KubeconfigValidatorTest {
     @Test
     @DisplayName("uses the current context unless one is named, and reports the server URL")
     void valid() {
-        assertThat(KubeconfigValidator.validate(VALID, null)).isEqualTo(new KubeconfigValidator.Validated("one", "https://10.0.0.1:6443"));
+        assertThat(KubeconfigValidator.validate(VALID, null))
+                .isEqualTo(new KubeconfigValidator.Validated("one", "https://10.0.0.1:6443"));
         assertThat(KubeconfigValidator.validate(VALID, "two").context()).isEqualTo("two");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "empty|''|invalid-kubeconfig",
-        "not a mapping|'- a\n- b'|invalid-kubeconfig",
-        "no clusters list|'current-context: x\ncontexts: []'|unknown-context",
-        "no current context|'clusters: []'|incomplete-kubeconfig",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty|''|invalid-kubeconfig",
+                "not a mapping|'- a\n- b'|invalid-kubeconfig",
+                "no clusters list|'current-context: x\ncontexts: []'|unknown-context",
+                "no current context|'clusters: []'|incomplete-kubeconfig",
+            })
     @DisplayName("malformed kubeconfigs are refused with a code per fault")
     void malformed(String name, String text, String code) {
         assertThatThrownBy(() -> KubeconfigValidator.validate(text, null))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test
@@ -56,7 +60,9 @@ class KubeconfigValidatorTest {
         assertCode(VALID.replace("{token: abc}", "{exec: {command: aws}}"), "unsupported-credentials");
         assertCode(VALID.replace("{token: abc}", "{auth-provider: {name: gcp}}"), "unsupported-credentials");
         assertCode(VALID.replace("{token: abc}", "{tokenFile: /etc/shadow}"), "unsupported-credentials");
-        assertCode(VALID.replace("certificate-authority-data: \"Zm9v\"", "certificate-authority: /etc/ca"), "unsupported-credentials");
+        assertCode(
+                VALID.replace("certificate-authority-data: \"Zm9v\"", "certificate-authority: /etc/ca"),
+                "unsupported-credentials");
         assertCode(VALID.replace("{token: abc}", "{}"), "incomplete-kubeconfig");
         assertCode(VALID.replace("https://10.0.0.1:6443", "unix:///var/run/k8s"), "invalid-kubeconfig");
         assertCode(VALID.replace("cluster: c, user: u", "cluster: missing, user: u"), "incomplete-kubeconfig");
@@ -71,6 +77,7 @@ class KubeconfigValidatorTest {
 
     private static void assertCode(String text, String code) {
         assertThatThrownBy(() -> KubeconfigValidator.validate(text, null))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -32,8 +32,10 @@ class FleetIT extends PlatformIT {
             mock.create(pod("shop", "api-0", "api", "backend", "Running"));
             mock.create(pod("shop", "cache-0", "cache", null, "Pending"));
             mock.create(pod("ops", "web-9", "web", "frontend", "Running"));
-            var r = api.post("/api/k8s/cluster/create",
-                    java.util.Map.of("name", unique("fleet"), "kubeconfig", mock.kubeconfig(), "env", env), admin);
+            var r = api.post(
+                    "/api/k8s/cluster/create",
+                    java.util.Map.of("name", unique("fleet"), "kubeconfig", mock.kubeconfig(), "env", env),
+                    admin);
             ids.add(r.json().path("id").asLong());
         }
     }
@@ -46,8 +48,17 @@ class FleetIT extends PlatformIT {
 
     private FleetResult list(String query, String token) {
         var r = api.get("/api/k8s/fleet/pods?env=" + env + "&" + query, token);
-        return new FleetResult(r.status(), r.code(), r.json() == null ? List.of()
-                : r.json().path("items").valueStream().map(i -> i.path("namespace").asString() + "/" + i.path("name").asString()).toList(),
+        return new FleetResult(
+                r.status(),
+                r.code(),
+                r.json() == null
+                        ? List.of()
+                        : r.json()
+                                .path("items")
+                                .valueStream()
+                                .map(i -> i.path("namespace").asString() + "/"
+                                        + i.path("name").asString())
+                                .toList(),
                 r.json());
     }
 
@@ -70,13 +81,15 @@ class FleetIT extends PlatformIT {
         assertThat(result.names()).containsExactly("shop/web-0", "shop/web-0");
         assertThat(result.json().path("clusters")).hasSize(2);
         assertThat(result.json().path("items").get(0).path("status").asString()).isEqualTo("Running");
-        assertThat(result.json().path("items").get(0).path("cluster").asString()).startsWith("fleet-");
+        assertThat(result.json().path("items").get(0).path("cluster").asString())
+                .startsWith("fleet-");
     }
 
     @Test
     @DisplayName("field selectors on indexed pod fields work; unsupported fields and bad selectors answer 400")
     void fieldSelectors() {
-        assertThat(list("fieldSelector=" + q("status.phase=Pending"), admin).names()).containsExactly("shop/cache-0", "shop/cache-0");
+        assertThat(list("fieldSelector=" + q("status.phase=Pending"), admin).names())
+                .containsExactly("shop/cache-0", "shop/cache-0");
         var unsupported = list("fieldSelector=" + q("spec.hostname=x"), admin);
         assertThat(unsupported.status()).isEqualTo(400);
         assertThat(unsupported.code()).isEqualTo("invalid-selector");
@@ -94,7 +107,8 @@ class FleetIT extends PlatformIT {
 
         mocks.get(1).create(pod("ops", "web-10", "web", "frontend", "Running"));
         long deadline = System.currentTimeMillis() + 10_000;
-        while (list("labelSelector=app%3Dweb&namespace=ops", admin).names().size() < 3 && System.currentTimeMillis() < deadline) {
+        while (list("labelSelector=app%3Dweb&namespace=ops", admin).names().size() < 3
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         assertThat(list("labelSelector=app%3Dweb&namespace=ops", admin).names()).hasSize(3);
@@ -107,15 +121,33 @@ class FleetIT extends PlatformIT {
         var result = list("labelSelector=app%3Dapi", admin);
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.names()).containsExactly("shop/api-0");
-        assertThat(result.json().path("clusters").valueStream().filter(c -> !c.path("error").isNull()).count()).isEqualTo(1);
+        assertThat(result.json()
+                        .path("clusters")
+                        .valueStream()
+                        .filter(c -> !c.path("error").isNull())
+                        .count())
+                .isEqualTo(1);
     }
 
     private static Pod pod(String ns, String name, String app, String tier, String phase) {
-        var b = new PodBuilder().withNewMetadata().withNamespace(ns).withName(name).addToLabels("app", app);
+        var b = new PodBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .addToLabels("app", app);
         if (tier != null) {
             b.addToLabels("tier", tier);
         }
-        return b.endMetadata().withNewSpec().addNewContainer().withName("c").withImage("img:1").endContainer().endSpec()
-                .withNewStatus().withPhase(phase).endStatus().build();
+        return b.endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("c")
+                .withImage("img:1")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase(phase)
+                .endStatus()
+                .build();
     }
 }

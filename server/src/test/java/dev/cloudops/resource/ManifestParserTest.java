@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 class ManifestParserTest {
 
     @Test
-    @DisplayName("multi-document YAML, JSON objects, arrays and List kinds all become documents; empty ones are skipped")
+    @DisplayName(
+            "multi-document YAML, JSON objects, arrays and List kinds all become documents; empty ones are skipped")
     void shapes() {
         assertThat(ManifestParser.parse("a: 1\n---\n---\nb: 2\n")).hasSize(2);
         assertThat(ManifestParser.parse("{\"kind\":\"ConfigMap\"}")).hasSize(1);
         assertThat(ManifestParser.parse("[{\"a\":1},{\"b\":2}]")).hasSize(2);
-        assertThat(ManifestParser.parse("kind: List\nitems:\n- {a: 1}\n- {b: 2}\n- {c: 3}\n")).hasSize(3);
+        assertThat(ManifestParser.parse("kind: List\nitems:\n- {a: 1}\n- {b: 2}\n- {c: 3}\n"))
+                .hasSize(3);
     }
 
     @Test
@@ -31,6 +33,7 @@ class ManifestParserTest {
 
     private static void assertCode(String text, String code) {
         assertThatThrownBy(() -> ManifestParser.parse(text))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -26,7 +26,11 @@ class ResourcesIT extends PlatformIT {
         mock = MockCluster.start(2);
         cluster = register(mock, unique("res"));
         ns = unique("ns");
-        mock.create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build());
+        mock.create(new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(ns)
+                .endMetadata()
+                .build());
     }
 
     @AfterEach
@@ -41,8 +45,12 @@ class ResourcesIT extends PlatformIT {
     @Test
     @DisplayName("discovery lists built-in kinds and CRDs; kinds resolve by plural, short name and kind")
     void discovery() {
-        mock.client().apiextensions().v1().customResourceDefinitions().resource(
-                io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+        mock.client()
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                        """
                         apiVersion: apiextensions.k8s.io/v1
                         kind: CustomResourceDefinition
                         metadata: {name: widgets.example.com}
@@ -51,7 +59,8 @@ class ResourcesIT extends PlatformIT {
                           scope: Namespaced
                           names: {kind: Widget, plural: widgets, singular: widget, shortNames: [wd]}
                           versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}}]
-                        """, io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class)).create();
+                        """, io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class))
+                .create();
         var r = api.get(path("/discovery"), admin);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).contains("\"deployments\"").contains("\"widgets\"");
@@ -85,14 +94,27 @@ class ResourcesIT extends PlatformIT {
         var first = api.postText(path("/apply?namespace=" + ns), manifest, "application/yaml", admin);
         assertThat(first.status()).as(first.text()).isEqualTo(200);
         assertThat(first.json().findValuesAsString("result")).containsExactly("CREATED", "CREATED");
-        assertThat(mock.client().apps().deployments().inNamespace(ns).withName("web").get()).isNotNull();
+        assertThat(mock.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("web")
+                        .get())
+                .isNotNull();
 
         var again = api.postText(path("/apply?namespace=" + ns), manifest, "application/yaml", admin);
         assertThat(again.json().findValuesAsString("result")).containsExactly("UNCHANGED", "UNCHANGED");
 
-        var changed = api.postText(path("/apply?namespace=" + ns), manifest.replace("fast", "safe"), "application/yaml", admin);
+        var changed = api.postText(
+                path("/apply?namespace=" + ns), manifest.replace("fast", "safe"), "application/yaml", admin);
         assertThat(changed.json().findValuesAsString("result")).containsExactly("CONFIGURED", "UNCHANGED");
-        assertThat(mock.client().configMaps().inNamespace(ns).withName("settings").get().getData()).containsEntry("mode", "safe");
+        assertThat(mock.client()
+                        .configMaps()
+                        .inNamespace(ns)
+                        .withName("settings")
+                        .get()
+                        .getData())
+                .containsEntry("mode", "safe");
 
         var json = api.get(path("/configmaps/" + ns + "/settings"), admin);
         assertThat(json.json().path("data").path("mode").asString()).isEqualTo("safe");
@@ -119,11 +141,18 @@ class ResourcesIT extends PlatformIT {
         assertThat(r.json().path("field").asString()).isEqualTo("documents[1]");
         assertThat(mock.client().configMaps().inNamespace(ns).list().getItems()).isEmpty();
 
-        String unknownKind = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: nope/v1\nkind: Thing\nmetadata: {name: b}\n";
+        String unknownKind =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: nope/v1\nkind: Thing\nmetadata: {name: b}\n";
         var u = api.postText(path("/apply?namespace=" + ns), unknownKind, "application/yaml", admin);
         assertThat(u.code()).isEqualTo("unknown-kind");
-        var conflict = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {}\n";
-        mock.create(new PodBuilder().withNewMetadata().withName("p").withNamespace(ns).endMetadata().build());
+        var conflict =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {}\n";
+        mock.create(new PodBuilder()
+                .withNewMetadata()
+                .withName("p")
+                .withNamespace(ns)
+                .endMetadata()
+                .build());
         assertThat(mock.client().configMaps().inNamespace(ns).list().getItems()).isEmpty();
         assertThat(conflict).isNotEmpty();
     }
@@ -135,7 +164,12 @@ class ResourcesIT extends PlatformIT {
         var r = api.postText(path("/apply?dryRun=true&namespace=" + ns), manifest, "application/yaml", admin);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().findValuesAsString("result")).containsExactly("CREATED");
-        assertThat(mock.client().configMaps().inNamespace(ns).withName("planned").get()).isNull();
+        assertThat(mock.client()
+                        .configMaps()
+                        .inNamespace(ns)
+                        .withName("planned")
+                        .get())
+                .isNull();
     }
 
     @Test
@@ -160,47 +194,111 @@ class ResourcesIT extends PlatformIT {
     @Test
     @DisplayName("delete, scale, restart and events work on workloads; bad names and unknown objects are refused")
     void workloads() {
-        mock.create(new DeploymentBuilder().withNewMetadata().withName("api").withNamespace(ns).endMetadata()
-                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "api").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "api").endMetadata()
-                .withNewSpec().addNewContainer().withName("api").withImage("api:1").endContainer().endSpec()
-                .endTemplate().endSpec().build());
+        mock.create(new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("api")
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewSelector()
+                .addToMatchLabels("app", "api")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "api")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("api")
+                .withImage("api:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build());
         String base = "/api/k8s/workloads/" + cluster + "/deployments/" + ns + "/api";
         var scaled = api.post(base + "/scale", Map.of("replicas", 4), admin);
         assertThat(scaled.status()).as(scaled.text()).isEqualTo(200);
-        assertThat(mock.client().apps().deployments().inNamespace(ns).withName("api").get().getSpec().getReplicas()).isEqualTo(4);
-        assertThat(api.post(base + "/scale", Map.of("replicas", -1), admin).code()).isEqualTo("invalid-replicas");
+        assertThat(mock.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("api")
+                        .get()
+                        .getSpec()
+                        .getReplicas())
+                .isEqualTo(4);
+        assertThat(api.post(base + "/scale", Map.of("replicas", -1), admin).code())
+                .isEqualTo("invalid-replicas");
 
         var restarted = api.post(base + "/restart", Map.of(), admin);
         assertThat(restarted.status()).isEqualTo(200);
-        assertThat(mock.client().apps().deployments().inNamespace(ns).withName("api").get()
-                .getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("kubectl.kubernetes.io/restartedAt");
+        assertThat(mock.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("api")
+                        .get()
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations())
+                .containsKey("kubectl.kubernetes.io/restartedAt");
 
-        mock.create(new io.fabric8.kubernetes.api.model.EventBuilder().withNewMetadata().withName("api.1").withNamespace(ns)
-                .endMetadata().withNewInvolvedObject().withKind("Deployment").withName("api").withNamespace(ns).endInvolvedObject()
-                .withReason("ScalingReplicaSet").withType("Normal").withMessage("Scaled up").build());
+        mock.create(new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata()
+                .withName("api.1")
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind("Deployment")
+                .withName("api")
+                .withNamespace(ns)
+                .endInvolvedObject()
+                .withReason("ScalingReplicaSet")
+                .withType("Normal")
+                .withMessage("Scaled up")
+                .build());
         var events = api.get(path("/deployments/" + ns + "/api/events"), admin);
         assertThat(events.json()).hasSize(1);
         assertThat(events.json().get(0).path("reason").asString()).isEqualTo("ScalingReplicaSet");
 
-        assertThat(api.get(path("/deployments/" + ns + "/Bad_Name"), admin).code()).isEqualTo("invalid-name");
-        assertThat(api.get(path("/deployments/" + ns + "/missing"), admin).code()).isEqualTo("kube-not-found");
+        assertThat(api.get(path("/deployments/" + ns + "/Bad_Name"), admin).code())
+                .isEqualTo("invalid-name");
+        assertThat(api.get(path("/deployments/" + ns + "/missing"), admin).code())
+                .isEqualTo("kube-not-found");
         assertThat(api.get(path("/nodes/" + ns + "/node-0"), admin).code()).isEqualTo("cluster-scoped");
         assertThat(api.get(path("/nodes/_/node-0"), admin).status()).isEqualTo(200);
-        assertThat(api.delete(path("/deployments/" + ns + "/api?propagationPolicy=Sideways"), admin).code())
+        assertThat(api.delete(path("/deployments/" + ns + "/api?propagationPolicy=Sideways"), admin)
+                        .code())
                 .isEqualTo("invalid-propagation");
-        assertThat(api.delete(path("/deployments/" + ns + "/api?propagationPolicy=Foreground"), admin).status()).isEqualTo(204);
-        assertThat(mock.client().apps().deployments().inNamespace(ns).withName("api").get()).isNull();
-        assertThat(api.delete(path("/deployments/" + ns + "/api"), admin).status()).isEqualTo(404);
+        assertThat(api.delete(path("/deployments/" + ns + "/api?propagationPolicy=Foreground"), admin)
+                        .status())
+                .isEqualTo(204);
+        assertThat(mock.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(ns)
+                        .withName("api")
+                        .get())
+                .isNull();
+        assertThat(api.delete(path("/deployments/" + ns + "/api"), admin).status())
+                .isEqualTo(404);
     }
 
     @Test
     @DisplayName("grants: a viewer cannot apply; a user granted one namespace cannot list another or all")
     void grants() {
         String viewer = userWith(List.of(grant("VIEWER", cluster, null)));
-        var r = api.postText(path("/apply?namespace=" + ns), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "application/yaml", viewer);
+        var r = api.postText(
+                path("/apply?namespace=" + ns),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
+                "application/yaml",
+                viewer);
         assertThat(r.status()).isEqualTo(403);
-        assertThat(mock.client().configMaps().inNamespace(ns).withName("x").get()).isNull();
+        assertThat(mock.client().configMaps().inNamespace(ns).withName("x").get())
+                .isNull();
 
         String scoped = userWith(List.of(grant("OPERATOR", cluster, ns)));
         assertThat(api.get(path("/pods?namespace=" + ns), scoped).status()).isEqualTo(200);
@@ -209,7 +307,11 @@ class ResourcesIT extends PlatformIT {
         assertThat(other.code()).isEqualTo("forbidden");
         assertThat(api.get(path("/pods"), scoped).status()).isEqualTo(403);
         assertThat(api.get(path("/nodes"), scoped).status()).isEqualTo(403);
-        var elsewhere = api.postText(path("/apply"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y, namespace: default}\n", "application/yaml", scoped);
+        var elsewhere = api.postText(
+                path("/apply"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y, namespace: default}\n",
+                "application/yaml",
+                scoped);
         assertThat(elsewhere.status()).isEqualTo(403);
 
         String stranger = userWith(List.of());
@@ -219,7 +321,9 @@ class ResourcesIT extends PlatformIT {
     @Test
     @DisplayName("invalid selectors and namespaces are refused before they reach the cluster")
     void badParameters() {
-        assertThat(api.get(path("/pods?namespace=" + ns + "&labelSelector=app%20in%20(a"), admin).code()).isEqualTo("invalid-selector");
+        assertThat(api.get(path("/pods?namespace=" + ns + "&labelSelector=app%20in%20(a"), admin)
+                        .code())
+                .isEqualTo("invalid-selector");
         assertThat(api.get(path("/pods?namespace=Not_Valid"), admin).code()).isEqualTo("invalid-namespace");
         assertThat(api.get("/api/k8s/resources/987654/pods", admin).code()).isEqualTo("cluster-not-found");
     }

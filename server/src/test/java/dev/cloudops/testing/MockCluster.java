@@ -26,12 +26,19 @@ public final class MockCluster implements AutoCloseable {
 
     private MockCluster(int nodes) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, new FaithfulDispatcher(responses), false);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new FaithfulDispatcher(responses), false);
         server.init();
         client = server.createClient();
         for (int i = 0; i < nodes; i++) {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-" + i)
-                    .addToLabels("kubernetes.io/hostname", "node-" + i).endMetadata().build()).create();
+            client.nodes()
+                    .resource(new NodeBuilder()
+                            .withNewMetadata()
+                            .withName("node-" + i)
+                            .addToLabels("kubernetes.io/hostname", "node-" + i)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 

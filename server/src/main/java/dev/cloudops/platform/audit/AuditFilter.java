@@ -1,5 +1,6 @@
 package dev.cloudops.platform.audit;
 
+import dev.cloudops.platform.web.RequestAttributes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import dev.cloudops.platform.web.RequestAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,7 +39,8 @@ class AuditFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !MUTATING.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !MUTATING.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -62,7 +63,8 @@ class AuditFilter extends OncePerRequestFilter {
         long now = clock.millis();
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         @SuppressWarnings("unchecked")
-        Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> vars =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String action = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
         String body = new String(request.getContentAsByteArray(), StandardCharsets.UTF_8);
         return new AuditEvent(

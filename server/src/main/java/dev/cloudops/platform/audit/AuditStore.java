@@ -81,12 +81,18 @@ class AuditStore {
         add(clauses, params, "cluster_id = :cluster", "cluster", q.clusterId());
         add(clauses, params, "namespace_name = :ns", "ns", q.namespace());
         add(clauses, params, "result = :result", "result", q.result());
-        add(clauses, params, "at >= :from", "from", q.from() == null ? null : q.from().toEpochMilli());
+        add(
+                clauses,
+                params,
+                "at >= :from",
+                "from",
+                q.from() == null ? null : q.from().toEpochMilli());
         add(clauses, params, "at < :to", "to", q.to() == null ? null : q.to().toEpochMilli());
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static void add(List<String> clauses, Map<String, Object> params, String clause, String name, Object value) {
+    private static void add(
+            List<String> clauses, Map<String, Object> params, String clause, String name, Object value) {
         if (value != null) {
             clauses.add(clause);
             params.put(name, value);

@@ -44,7 +44,8 @@ public class ProblemHandler {
     ResponseEntity<ProblemDetail> violation(ConstraintViolationException e) {
         var first = e.getConstraintViolations().stream().findFirst();
         String field = first.map(v -> v.getPropertyPath().toString()).orElse(null);
-        String detail = first.map(v -> v.getPropertyPath() + ": " + v.getMessage()).orElse("invalid request");
+        String detail =
+                first.map(v -> v.getPropertyPath() + ": " + v.getMessage()).orElse("invalid request");
         return Problems.response(HttpStatus.BAD_REQUEST, "invalid-field", detail, field);
     }
 

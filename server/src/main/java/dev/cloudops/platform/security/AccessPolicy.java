@@ -33,10 +33,12 @@ public class AccessPolicy {
         CurrentUser user = current();
         boolean allowed = user.grants().stream().anyMatch(g -> g.allows(action, clusterId, namespace));
         if (!allowed) {
-            String where = namespace == null ? "cluster " + clusterId : "namespace " + namespace + " of cluster " + clusterId;
+            String where =
+                    namespace == null ? "cluster " + clusterId : "namespace " + namespace + " of cluster " + clusterId;
             throw ApiException.forbidden(
                     "forbidden",
-                    "User " + user.username() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT) + " in " + where);
+                    "User " + user.username() + " may not " + action.name().toLowerCase(java.util.Locale.ROOT) + " in "
+                            + where);
         }
     }
 

@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 class AuthController {
 
-    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {}
+    record LoginRequest(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 128) String password) {}
 
     record LoginResponse(String token, Instant expiresAt) {}
 
@@ -45,7 +47,10 @@ class AuthController {
         this.access = access;
     }
 
-    @Operation(summary = "Log in with a password", description = "Answers a bearer token. Five consecutive failures lock the account for 15 minutes (429 login-locked).")
+    @Operation(
+            summary = "Log in with a password",
+            description =
+                    "Answers a bearer token. Five consecutive failures lock the account for 15 minutes (429 login-locked).")
     @PostMapping("/login")
     LoginResponse login(@Valid @RequestBody LoginRequest request) {
         var issued = users.login(request.username(), request.password());

@@ -65,8 +65,7 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType("application/problem+json");
         if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {

@@ -32,7 +32,8 @@ public class TokenService {
     public record IssuedToken(long id, String name, String token, Instant expiresAt) {}
 
     /** An API token as listed later: never the token itself. */
-    public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean revoked) {}
+    public record TokenInfo(
+            long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean revoked) {}
 
     private final TokenStore tokens;
     private final UserStore users;
@@ -54,7 +55,8 @@ public class TokenService {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(settings.apiTokenMaxTtl()) > 0) {
             throw ApiException.badRequest(
                     "invalid-token-lifetime",
-                    "Token lifetime must be between 1 day and " + settings.apiTokenMaxTtl().toDays() + " days",
+                    "Token lifetime must be between 1 day and "
+                            + settings.apiTokenMaxTtl().toDays() + " days",
                     "expiresInDays");
         }
         return issue(user.id(), API, name, ttl);

@@ -64,7 +64,9 @@ class TokenStore {
     }
 
     void revokeAll(long userId) {
-        jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE user_id = :u").param("u", userId).update();
+        jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE user_id = :u")
+                .param("u", userId)
+                .update();
     }
 
     void touch(long tokenId, long now) {
@@ -75,6 +77,8 @@ class TokenStore {
     }
 
     int deleteExpired(long now) {
-        return jdbc.sql("DELETE FROM tokens WHERE expires_at < :now").param("now", now).update();
+        return jdbc.sql("DELETE FROM tokens WHERE expires_at < :now")
+                .param("now", now)
+                .update();
     }
 }

@@ -32,8 +32,9 @@ class UserController {
     record GrantBody(
             @NotNull Role role,
             Long clusterId,
+
             @Pattern(regexp = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?", message = "must be a valid namespace name")
-                    String namespace) {
+            String namespace) {
         Grant toGrant() {
             return new Grant(role, clusterId, namespace);
         }
@@ -58,7 +59,9 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     UserService.UserView create(@Valid @RequestBody CreateUser body) {
         access.requirePlatformAdmin();
-        List<Grant> grants = body.grants() == null ? List.of() : body.grants().stream().map(GrantBody::toGrant).toList();
+        List<Grant> grants = body.grants() == null
+                ? List.of()
+                : body.grants().stream().map(GrantBody::toGrant).toList();
         return users.create(body.username(), body.password(), grants);
     }
 

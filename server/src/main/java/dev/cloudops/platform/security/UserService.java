@@ -65,7 +65,9 @@ public class UserService {
         }
         if (user.disabled() || password == null || !encoder.matches(password, user.passwordHash())) {
             int failures = user.failedLogins() + 1;
-            Long lockedUntil = failures >= settings.maxLoginFailures() ? now + settings.lockout().toMillis() : null;
+            Long lockedUntil = failures >= settings.maxLoginFailures()
+                    ? now + settings.lockout().toMillis()
+                    : null;
             users.recordFailure(user.id(), lockedUntil == null ? failures : 0, lockedUntil);
             throw badCredentials();
         }
@@ -140,7 +142,11 @@ public class UserService {
 
     private UserView view(UserStore.UserRow row) {
         return new UserView(
-                row.id(), row.username(), row.disabled(), users.grants(row.id()), Instant.ofEpochMilli(row.createdAt()));
+                row.id(),
+                row.username(),
+                row.disabled(),
+                users.grants(row.id()),
+                Instant.ofEpochMilli(row.createdAt()));
     }
 
     private static void checkPassword(String password) {

@@ -34,7 +34,10 @@ class UserStore {
     }
 
     Optional<UserRow> findById(long id) {
-        return jdbc.sql("SELECT * FROM users WHERE id = :id").param("id", id).query(UserRow.class).optional();
+        return jdbc.sql("SELECT * FROM users WHERE id = :id")
+                .param("id", id)
+                .query(UserRow.class)
+                .optional();
     }
 
     List<UserRow> list(int offset, int limit) {
@@ -80,9 +83,7 @@ class UserStore {
         return jdbc.sql("SELECT role, cluster_id, namespace_name FROM grants WHERE user_id = :id ORDER BY id")
                 .param("id", userId)
                 .query((rs, i) -> new Grant(
-                        Role.valueOf(rs.getString(1)),
-                        rs.getObject(2) == null ? null : rs.getLong(2),
-                        rs.getString(3)))
+                        Role.valueOf(rs.getString(1)), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)))
                 .list();
     }
 

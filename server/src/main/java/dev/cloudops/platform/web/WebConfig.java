@@ -13,7 +13,8 @@ class WebConfig {
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(CloudOpsProperties properties, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.web().maxBodyBytes(), json));
+        var registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(properties.web().maxBodyBytes(), json));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }

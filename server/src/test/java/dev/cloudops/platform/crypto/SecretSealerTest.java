@@ -43,7 +43,10 @@ class SecretSealerTest {
         SecretSealer sealer = sealer(key(1), null);
         String a = sealer.seal("kubeconfig text ✓");
         String b = sealer.seal("kubeconfig text ✓");
-        assertThat(a).startsWith("v1:" + sealer.currentKeyId() + ":").isNotEqualTo(b).doesNotContain("kubeconfig");
+        assertThat(a)
+                .startsWith("v1:" + sealer.currentKeyId() + ":")
+                .isNotEqualTo(b)
+                .doesNotContain("kubeconfig");
         assertThat(sealer.unseal(a)).isEqualTo("kubeconfig text ✓");
     }
 
@@ -77,7 +80,8 @@ class SecretSealerTest {
     void generatedKeyFile() throws Exception {
         SecretSealer first = sealer(null, null);
         Path file = dir.resolve("master.key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         SecretSealer second = sealer(null, null);
         assertThat(second.unseal(first.seal("x"))).isEqualTo("x");
     }

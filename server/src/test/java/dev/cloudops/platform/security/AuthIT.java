@@ -46,10 +46,14 @@ class AuthIT extends PlatformIT {
         var listed = api.get("/api/auth/tokens", admin);
         assertThat(listed.text()).contains("\"ci\"").doesNotContain(token);
         String stored = jdbc.sql("SELECT token_hash FROM tokens WHERE id = :id")
-                .param("id", created.json().path("id").asLong()).query(String.class).single();
+                .param("id", created.json().path("id").asLong())
+                .query(String.class)
+                .single();
         assertThat(stored).hasSize(64).doesNotContain(token);
 
-        assertThat(api.delete("/api/auth/tokens/" + created.json().path("id").asLong(), admin).status()).isEqualTo(204);
+        assertThat(api.delete("/api/auth/tokens/" + created.json().path("id").asLong(), admin)
+                        .status())
+                .isEqualTo(204);
         assertThat(api.get("/api/auth/me", token).code()).isEqualTo("invalid-token");
     }
 
@@ -58,7 +62,9 @@ class AuthIT extends PlatformIT {
     void expired() {
         var created = api.post("/api/auth/tokens", Map.of("name", "short"), admin);
         String token = created.json().path("token").asString();
-        jdbc.sql("UPDATE tokens SET expires_at = 1 WHERE id = :id").param("id", created.json().path("id").asLong()).update();
+        jdbc.sql("UPDATE tokens SET expires_at = 1 WHERE id = :id")
+                .param("id", created.json().path("id").asLong())
+                .update();
         assertThat(api.get("/api/auth/me", token).code()).isEqualTo("invalid-token");
     }
 
@@ -68,7 +74,8 @@ class AuthIT extends PlatformIT {
         String name = unique("locked");
         api.post("/api/users", Map.of("username", name, "password", PASSWORD, "grants", List.of()), admin);
         for (int i = 0; i < 5; i++) {
-            assertThat(api.post("/api/auth/login", Map.of("username", name, "password", "wrong-" + i), null).code())
+            assertThat(api.post("/api/auth/login", Map.of("username", name, "password", "wrong-" + i), null)
+                            .code())
                     .isEqualTo("bad-credentials");
         }
         var locked = api.post("/api/auth/login", Map.of("username", name, "password", PASSWORD), null);
@@ -92,14 +99,27 @@ class AuthIT extends PlatformIT {
     @DisplayName("users: weak passwords, bad and duplicate names are refused and nothing is written")
     void userValidation() {
         long before = count("users");
-        assertThat(api.post("/api/users", Map.of("username", unique("w"), "password", "short"), admin).code())
+        assertThat(api.post("/api/users", Map.of("username", unique("w"), "password", "short"), admin)
+                        .code())
                 .isEqualTo("weak-password");
-        assertThat(api.post("/api/users", Map.of("username", "Bad Name", "password", PASSWORD), admin).code())
+        assertThat(api.post("/api/users", Map.of("username", "Bad Name", "password", PASSWORD), admin)
+                        .code())
                 .isEqualTo("invalid-username");
-        assertThat(api.post("/api/users", Map.of("username", "admin", "password", PASSWORD), admin).code())
+        assertThat(api.post("/api/users", Map.of("username", "admin", "password", PASSWORD), admin)
+                        .code())
                 .isEqualTo("duplicate-username");
-        assertThat(api.post("/api/users", Map.of("username", unique("g"), "password", PASSWORD,
-                "grants", List.of(Map.of("role", "ADMIN", "namespace", "Bad_NS"))), admin).code()).isEqualTo("invalid-field");
+        assertThat(api.post(
+                                "/api/users",
+                                Map.of(
+                                        "username",
+                                        unique("g"),
+                                        "password",
+                                        PASSWORD,
+                                        "grants",
+                                        List.of(Map.of("role", "ADMIN", "namespace", "Bad_NS"))),
+                                admin)
+                        .code())
+                .isEqualTo("invalid-field");
         assertThat(count("users")).isEqualTo(before);
     }
 
@@ -107,9 +127,14 @@ class AuthIT extends PlatformIT {
     @DisplayName("disabling a user revokes their tokens; an admin cannot delete themselves")
     void disable() {
         String name = unique("d");
-        long id = api.post("/api/users", Map.of("username", name, "password", PASSWORD), admin).json().path("id").asLong();
+        long id = api.post("/api/users", Map.of("username", name, "password", PASSWORD), admin)
+                .json()
+                .path("id")
+                .asLong();
         String token = api.login(name, PASSWORD);
-        assertThat(api.put("/api/users/" + id + "/disabled", Map.of("disabled", true), admin).status()).isEqualTo(200);
+        assertThat(api.put("/api/users/" + id + "/disabled", Map.of("disabled", true), admin)
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get("/api/auth/me", token).code()).isEqualTo("invalid-token");
         long adminId = api.get("/api/auth/me", admin).json().path("id").asLong();
         assertThat(api.delete("/api/users/" + adminId, admin).code()).isEqualTo("cannot-delete-self");

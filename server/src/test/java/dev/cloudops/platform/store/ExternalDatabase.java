@@ -17,7 +17,8 @@ final class ExternalDatabase {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             return true;
         } catch (java.io.IOException e) {
-            System.err.println("SKIPPED: " + name + " is not reachable on 127.0.0.1:" + port + "; its store tests do not run");
+            System.err.println(
+                    "SKIPPED: " + name + " is not reachable on 127.0.0.1:" + port + "; its store tests do not run");
             return false;
         }
     }

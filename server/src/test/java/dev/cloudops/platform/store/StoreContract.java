@@ -24,16 +24,27 @@ abstract class StoreContract extends PlatformIT {
             String operator = userWith(List.of(grant("OPERATOR", cluster, "shop"), grant("VIEWER", null, null)));
             var me = api.get("/api/auth/me", operator);
             assertThat(me.json().path("grants")).hasSize(2);
-            assertThat(me.json().path("grants").get(0).path("namespace").asString()).isEqualTo("shop");
+            assertThat(me.json().path("grants").get(0).path("namespace").asString())
+                    .isEqualTo("shop");
 
             var token = api.post("/api/auth/tokens", Map.of("name", "mcp"), operator);
-            assertThat(api.get("/api/auth/me", token.json().path("token").asString()).status()).isEqualTo(200);
+            assertThat(api.get("/api/auth/me", token.json().path("token").asString())
+                            .status())
+                    .isEqualTo(200);
 
-            var updated = api.put("/api/k8s/cluster/" + cluster, Map.of("tags", List.of("a", "b"), "namespaces", List.of("shop")), admin);
+            var updated = api.put(
+                    "/api/k8s/cluster/" + cluster,
+                    Map.of("tags", List.of("a", "b"), "namespaces", List.of("shop")),
+                    admin);
             assertThat(updated.json().path("namespaces").get(0).asString()).isEqualTo("shop");
-            assertThat(api.get("/api/k8s/cluster/list?size=500", operator).json().path("total").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(api.get("/api/k8s/cluster/list?size=500", operator)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isGreaterThanOrEqualTo(1);
             var scoped = userWith(List.of(grant("VIEWER", cluster, null)));
-            assertThat(api.get("/api/k8s/cluster/list?size=500", scoped).json().path("items")).hasSize(1);
+            assertThat(api.get("/api/k8s/cluster/list?size=500", scoped).json().path("items"))
+                    .hasSize(1);
 
             mock.close();
             api.post("/api/k8s/cluster/" + cluster + "/refresh", Map.of(), admin);
@@ -43,9 +54,11 @@ abstract class StoreContract extends PlatformIT {
             var audit = api.get("/api/audit?action=refresh&result=success&size=1", admin);
             assertThat(audit.json().path("total").asLong()).isGreaterThanOrEqualTo(1);
             assertThat(audit.json().path("items")).hasSize(1);
-            assertThat(audit.json().path("items").get(0).path("clusterId").asLong()).isEqualTo(cluster);
+            assertThat(audit.json().path("items").get(0).path("clusterId").asLong())
+                    .isEqualTo(cluster);
 
-            assertThat(api.delete("/api/k8s/cluster/" + cluster, admin).status()).isEqualTo(204);
+            assertThat(api.delete("/api/k8s/cluster/" + cluster, admin).status())
+                    .isEqualTo(204);
             assertThat(count("cluster_status_events")).isNotNegative();
         }
     }
@@ -58,7 +71,10 @@ abstract class StoreContract extends PlatformIT {
             register(mock, name);
             var dup = api.post("/api/k8s/cluster/create", Map.of("name", name, "kubeconfig", mock.kubeconfig()), admin);
             assertThat(dup.status()).isEqualTo(409);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM clusters WHERE name = :n").param("n", name).query(Long.class).single())
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM clusters WHERE name = :n")
+                            .param("n", name)
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
         }
     }
