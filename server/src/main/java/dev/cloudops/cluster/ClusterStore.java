@@ -1,5 +1,6 @@
 package dev.cloudops.cluster;
 
+import dev.cloudops.platform.store.GeneratedKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class ClusterStore {
                 .param("sim", v.simulated())
                 .param("created", v.createdAt().toEpochMilli())
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return GeneratedKeys.id(keys);
     }
 
     void update(ClusterView v, String sealed) {

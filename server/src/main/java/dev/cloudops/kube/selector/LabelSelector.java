@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
  */
 public final class LabelSelector {
 
-    private static final LabelSelector EVERYTHING = new LabelSelector(List.of());
-
     private static final Comparator<Requirement> CANONICAL_ORDER =
             Comparator.comparing(Requirement::key).thenComparing(Requirement::toString);
+
+    private static final LabelSelector EVERYTHING = new LabelSelector(List.of());
 
     private final List<Requirement> requirements;
 

@@ -15,7 +15,9 @@ public final class OwnerOnlyFiles {
 
     public static void write(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (posix) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class InitialAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserService users;
     private final Environment env;
@@ -63,7 +64,7 @@ class InitialAdmin implements ApplicationRunner {
 
     private static String generate() {
         byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -72,12 +72,13 @@ class SecurityConfig {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", problem.getType().toString());
+        var properties = problem.getProperties();
+        body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
+        if (properties != null) {
+            body.putAll(properties);
         }
         json.writeValue(response.getOutputStream(), body);
     }

@@ -1,5 +1,6 @@
 package dev.cloudops.platform.security;
 
+import dev.cloudops.platform.store.GeneratedKeys;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class TokenStore {
                 .param("now", now)
                 .param("exp", expiresAt)
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return GeneratedKeys.id(keys);
     }
 
     Optional<TokenRow> findByHash(String hash) {

@@ -1,5 +1,6 @@
 package dev.cloudops.platform.security;
 
+import dev.cloudops.platform.store.GeneratedKeys;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,7 @@ class UserStore {
                 .param("p", passwordHash)
                 .param("now", now)
                 .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
+        long id = GeneratedKeys.id(keys);
         replaceGrants(id, grants);
         return id;
     }
