@@ -58,9 +58,41 @@ public class ClusterService {
         return register(request, false);
     }
 
-    /** Registers a cluster without a caller (the demo's simulated cluster at start-up). */
-    public ClusterView registerSystem(ClusterRequest request, boolean simulated) {
-        return register(request, simulated);
+    /**
+     * Registers the simulated demo cluster at start-up, without a caller. It listens on a new port at every
+     * start, so an existing record of that name is pointed at the new server, keeping its id.
+     */
+    public ClusterView registerSimulated(ClusterRequest request) {
+        var existing = store.findByName(request.name());
+        if (existing.isEmpty()) {
+            return register(request, true);
+        }
+        ClusterView old = existing.get().view();
+        ProbeResult probe = connections.probe(request.kubeconfig(), request.context());
+        Instant now = clock.instant();
+        var view = new ClusterView(
+                old.id(),
+                old.name(),
+                probe.context(),
+                old.env(),
+                old.tags(),
+                old.namespaces(),
+                probe.serverUrl(),
+                probe.version(),
+                probe.nodeCount(),
+                ClusterStatus.Healthy,
+                null,
+                true,
+                now,
+                old.createdAt(),
+                now);
+        store.update(view, sealer.seal(request.kubeconfig()));
+        if (old.status() != ClusterStatus.Healthy) {
+            store.recordStatusChange(old.id(), old.status(), ClusterStatus.Healthy, "simulated cluster restarted", now);
+        }
+        connections.connect(new ClusterSpec(
+                old.id(), old.name(), request.kubeconfig(), probe.context(), Set.copyOf(old.namespaces())));
+        return store.find(old.id()).orElseThrow().view();
     }
 
     private ClusterView register(ClusterRequest request, boolean simulated) {
