@@ -136,6 +136,12 @@ public class KubeResources {
             }
         }
         ClusterConnection c = connections.connection(clusterId);
+        if (!c.visible(namespace)) {
+            throw ApiException.forbidden(
+                    "namespace-restricted",
+                    where + " (" + kind + " " + name + ") targets namespace " + namespace
+                            + ", outside this cluster's namespace restriction");
+        }
         GenericKubernetesResource object =
                 c.client.getKubernetesSerialization().convertValue(document, GenericKubernetesResource.class);
         object.getMetadata().setNamespace(namespace);
@@ -154,6 +160,10 @@ public class KubeResources {
             try {
                 planned.add(applyOne(c, p, true));
             } catch (ApiException e) {
+                int status = e.status().value();
+                if (status != 400 && status != 404 && status != 409 && status != 422) {
+                    throw e; // not about the document: access, rate limits, an unavailable cluster
+                }
                 boolean namespaceComesEarlier =
                         "kube-not-found".equals(e.code()) && namespacesInBatch.contains(p.namespace());
                 if (!namespaceComesEarlier) {

@@ -164,6 +164,28 @@ class ClusterRegistryIT extends PlatformIT {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ClusterHealthSync healthSync;
+
+    @Test
+    @DisplayName("the scheduled health sync marks a vanished cluster Unreachable and a returning one Healthy")
+    void healthSync() {
+        long id = register(mock, unique("sync"));
+        mock.close();
+        healthSync.syncAll();
+        assertThat(api.get("/api/k8s/cluster/" + id, admin)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("Unreachable");
+        mock = MockCluster.start(1);
+        api.put("/api/k8s/cluster/" + id, Map.of("kubeconfig", mock.kubeconfig()), admin);
+        healthSync.syncAll();
+        var back = api.get("/api/k8s/cluster/" + id, admin).json();
+        assertThat(back.path("status").asString()).isEqualTo("Healthy");
+        assertThat(back.path("nodeCount").asInt()).isEqualTo(1);
+    }
+
     private void assertRefused(String kubeconfig, int status, String code, String context) {
         var body = new java.util.HashMap<String, Object>(Map.of("name", unique("bad"), "kubeconfig", kubeconfig));
         if (context != null) {

@@ -319,6 +319,64 @@ class ResourcesIT extends PlatformIT {
     }
 
     @Test
+    @DisplayName("a cluster restricted to some namespaces refuses the others before any request leaves the platform")
+    void namespaceRestriction() {
+        long restricted = api.post(
+                        "/api/k8s/cluster/create",
+                        Map.of(
+                                "name",
+                                unique("restricted"),
+                                "kubeconfig",
+                                mock.kubeconfig(),
+                                "namespaces",
+                                List.of(ns)),
+                        admin)
+                .json()
+                .path("id")
+                .asLong();
+        mock.create(new PodBuilder()
+                .withNewMetadata()
+                .withName("inside")
+                .withNamespace(ns)
+                .endMetadata()
+                .build());
+        mock.create(new PodBuilder()
+                .withNewMetadata()
+                .withName("outside")
+                .withNamespace("kube-system")
+                .endMetadata()
+                .build());
+        String base = "/api/k8s/resources/" + restricted;
+
+        assertThat(api.get(base + "/pods?namespace=" + ns, admin).json().path("items"))
+                .hasSize(1);
+        var refused = api.get(base + "/pods?namespace=kube-system", admin);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("namespace-restricted");
+        assertThat(api.get(base + "/pods", admin).text()).contains("inside").doesNotContain("outside");
+        var apply = api.postText(
+                base + "/apply",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: z, namespace: kube-system}\n",
+                "application/yaml",
+                admin);
+        assertThat(apply.status()).isEqualTo(403);
+        assertThat(mock.client()
+                        .configMaps()
+                        .inNamespace("kube-system")
+                        .withName("z")
+                        .get())
+                .isNull();
+        var fleet = api.get("/api/k8s/fleet/pods?limit=5000", admin);
+        assertThat(fleet.json()
+                        .path("items")
+                        .valueStream()
+                        .filter(i -> i.path("clusterId").asLong() == restricted)
+                        .map(i -> i.path("name").asString()))
+                .containsExactly("inside");
+        api.delete("/api/k8s/cluster/" + restricted, admin);
+    }
+
+    @Test
     @DisplayName("invalid selectors and namespaces are refused before they reach the cluster")
     void badParameters() {
         assertThat(api.get(path("/pods?namespace=" + ns + "&labelSelector=app%20in%20(a"), admin)
