@@ -60,4 +60,24 @@ class OperationsIT extends PlatformIT {
             api.delete("/api/k8s/cluster/" + id, admin);
         }
     }
+
+    @Test
+    @DisplayName("the structured log file never carries a kubeconfig token or a password")
+    void logsHoldNoSecrets() throws Exception {
+        try (MockCluster mock = MockCluster.start(1)) {
+            long id = register(mock, unique("logs"));
+            api.post("/api/auth/login", java.util.Map.of("username", "admin", "password", "wrong-" + PASSWORD), null);
+            api.post(
+                    "/api/k8s/cluster/create",
+                    java.util.Map.of("name", "x", "kubeconfig", mock.kubeconfig() + "\n: ["),
+                    admin);
+            api.delete("/api/k8s/cluster/" + id, admin);
+        }
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/it-data/logs/cloudops.log"));
+        assertThat(log)
+                .contains("\"@timestamp\"")
+                .doesNotContain(MockCluster.TOKEN)
+                .doesNotContain(ADMIN_PASSWORD)
+                .doesNotContain(PASSWORD);
+    }
 }
