@@ -140,7 +140,7 @@ public final class DemoSeeder {
             return thread;
         });
         PodSubresourceDispatcher dispatcher = new PodSubresourceDispatcher(
-                new KubernetesMixedDispatcher(expectations),
+                new FaithfulDispatcher(expectations),
                 new DemoPodLogs(new DemoLogGenerator(), clock, MAX_LOG_LINES),
                 web,
                 watchClosing);

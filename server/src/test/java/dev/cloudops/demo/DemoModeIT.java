@@ -1,0 +1,83 @@
+package dev.cloudops.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloudops.testing.PlatformIT;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+@DisplayName("--demo gives a usable platform with a simulated cluster")
+@TestPropertySource(
+        properties = {
+            "cloudops.demo.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:cloudops-demo-it;DB_CLOSE_DELAY=-1"
+        })
+class DemoModeIT extends PlatformIT {
+
+    private long demoId() {
+        var list = api.get("/api/k8s/cluster/list?q=demo", admin);
+        return list.json()
+                .path("items")
+                .valueStream()
+                .filter(c -> c.path("name").asString().equals("demo"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+    }
+
+    @Test
+    @DisplayName("cluster demo is registered healthy, labelled simulated, with its version and nodes")
+    void registered() {
+        var demo = api.get("/api/k8s/cluster/" + demoId(), admin).json();
+        assertThat(demo.path("status").asString()).isEqualTo("Healthy");
+        assertThat(demo.path("simulated").asBoolean()).isTrue();
+        assertThat(demo.path("tags").get(0).asString()).isEqualTo("simulated");
+        assertThat(demo.path("version").asString()).isEqualTo(DemoFixtures.KUBERNETES_VERSION);
+        assertThat(demo.path("nodeCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an admin browses namespaces, pods and deployments, applies and deletes YAML on the demo cluster")
+    void browseApplyDelete() {
+        long id = demoId();
+        String base = "/api/k8s/resources/" + id;
+        assertThat(api.get(base + "/namespaces", admin).json().path("items").size())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(api.get(base + "/pods?namespace=shop", admin)
+                        .json()
+                        .path("items")
+                        .size())
+                .isGreaterThan(3);
+        assertThat(api.get(base + "/deployments?namespace=shop", admin)
+                        .json()
+                        .path("items")
+                        .size())
+                .isGreaterThan(1);
+        assertThat(api.get(base + "/discovery", admin).text()).contains(DemoFixtures.CRD_KIND);
+        var fleet = api.get("/api/k8s/fleet/pods?limit=5000", admin);
+        assertThat(fleet.json()
+                        .path("items")
+                        .valueStream()
+                        .map(p -> p.path("status").asString()))
+                .contains("Running", "Pending", "CrashLoopBackOff", "ImagePullBackOff");
+
+        var applied = api.postText(
+                base + "/apply?namespace=staging",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-demo-test}\ndata: {a: b}\n",
+                "application/yaml",
+                admin);
+        assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+        assertThat(api.get(base + "/configmaps/staging/from-demo-test", admin).status())
+                .isEqualTo(200);
+        assertThat(api.delete(base + "/configmaps/staging/from-demo-test", admin)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/audit?clusterId=" + id, admin)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isGreaterThanOrEqualTo(2);
+    }
+}
