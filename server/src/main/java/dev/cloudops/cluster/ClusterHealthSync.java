@@ -42,7 +42,7 @@ class ClusterHealthSync {
     @Scheduled(
             initialDelayString = "${cloudops.clusters.health-interval:30s}",
             fixedDelayString = "${cloudops.clusters.health-interval:30s}")
-    @SchedulerLock(name = "cluster-health-sync", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "cluster-health-sync", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5S")
     void syncAll() {
         List<Future<?>> running = new ArrayList<>();
         for (long id : clusters.allIds()) {

@@ -1,7 +1,6 @@
 package dev.cloudops.cluster;
 
 import dev.cloudops.kube.ClusterConnections;
-import dev.cloudops.kube.ClusterSpec;
 import dev.cloudops.kube.ProbeResult;
 import dev.cloudops.platform.crypto.SecretSealer;
 import dev.cloudops.platform.error.ApiException;
@@ -33,6 +32,7 @@ public class ClusterService {
 
     private final ClusterStore store;
     private final ClusterConnections connections;
+    private final RegistryFollower follower;
     private final SecretSealer sealer;
     private final AccessPolicy access;
     private final ApplicationEventPublisher events;
@@ -41,12 +41,14 @@ public class ClusterService {
     ClusterService(
             ClusterStore store,
             ClusterConnections connections,
+            RegistryFollower follower,
             SecretSealer sealer,
             AccessPolicy access,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.connections = connections;
+        this.follower = follower;
         this.sealer = sealer;
         this.access = access;
         this.events = events;
@@ -90,8 +92,7 @@ public class ClusterService {
         if (old.status() != ClusterStatus.Healthy) {
             store.recordStatusChange(old.id(), old.status(), ClusterStatus.Healthy, "simulated cluster restarted", now);
         }
-        connections.connect(new ClusterSpec(
-                old.id(), old.name(), request.kubeconfig(), probe.context(), Set.copyOf(old.namespaces())));
+        follower.sync(old.id());
         return store.find(old.id()).orElseThrow().view();
     }
 
@@ -128,7 +129,7 @@ public class ClusterService {
             throw duplicate(name);
         }
         store.recordStatusChange(id, null, ClusterStatus.Healthy, "registered", now);
-        connections.connect(new ClusterSpec(id, name, request.kubeconfig(), probe.context(), Set.copyOf(namespaces)));
+        follower.sync(id);
         return store.find(id).orElseThrow().view();
     }
 
@@ -216,7 +217,7 @@ public class ClusterService {
         if (updated.status() != old.status()) {
             store.recordStatusChange(id, old.status(), updated.status(), "kubeconfig replaced", now);
         }
-        connections.connect(new ClusterSpec(id, name, kubeconfig, context, Set.copyOf(namespaces)));
+        follower.sync(id);
         return store.find(id).orElseThrow().view();
     }
 
@@ -224,7 +225,7 @@ public class ClusterService {
         ClusterStore.Row row = visibleRow(id);
         access.require(Action.ADMINISTER, id, null);
         store.delete(id);
-        connections.disconnect(id);
+        follower.sync(id);
         events.publishEvent(new ClusterEvents.ClusterDeleted(id, row.view().name()));
     }
 
@@ -246,9 +247,7 @@ public class ClusterService {
         ClusterStatus status;
         String message = null;
         try {
-            if (!connections.isConnected(id)) {
-                connect(row);
-            }
+            follower.sync(id);
             ProbeResult result = connections.health(id);
             store.updateHealth(id, ClusterStatus.Healthy, null, result.version(), result.nodeCount(), now, now);
             status = ClusterStatus.Healthy;
@@ -268,23 +267,12 @@ public class ClusterService {
             if (sealer.needsReseal(row.sealedKubeconfig())) {
                 store.update(row.view(), sealer.seal(sealer.unseal(row.sealedKubeconfig())));
             }
-            try {
-                connect(row);
-            } catch (ApiException e) {
-                store.updateHealth(
-                        row.view().id(), ClusterStatus.Unreachable, e.getMessage(), null, null, null, clock.instant());
-            }
         }
+        follower.syncAll();
     }
 
     List<Long> allIds() {
         return store.all().stream().map(r -> r.view().id()).toList();
-    }
-
-    private void connect(ClusterStore.Row row) {
-        ClusterView v = row.view();
-        connections.connect(new ClusterSpec(
-                v.id(), v.name(), sealer.unseal(row.sealedKubeconfig()), v.context(), Set.copyOf(v.namespaces())));
     }
 
     private ClusterStore.Row visibleRow(long id) {

@@ -115,7 +115,12 @@ public class KubeResources {
         if (apiVersion == null || kind == null) {
             throw invalidDocument(index, where + " has no apiVersion or kind");
         }
-        ApiResourceInfo type = resolve(clusterId, apiVersion, kind);
+        ApiResourceInfo type;
+        try {
+            type = resolve(clusterId, apiVersion, kind);
+        } catch (ApiException e) {
+            throw ApiException.badRequest("unknown-kind", where + ": " + e.getMessage(), "documents[" + index + "]");
+        }
         Map<?, ?> metadata = document.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
         String name = text(metadata.get("name"));
         if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {

@@ -62,7 +62,7 @@ final class ManifestParser {
             return;
         }
         if (!(doc instanceof Map<?, ?> map)) {
-            throw ApiException.badRequest(
+            throw ApiException.unprocessable(
                     "invalid-document", "Document " + (index + 1) + " is not a mapping", "documents[" + index + "]");
         }
         if ("List".equals(map.get("kind")) && map.get("items") instanceof List<?> items) {

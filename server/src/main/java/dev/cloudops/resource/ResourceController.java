@@ -128,7 +128,7 @@ class ResourceController {
             })
     List<ApplyOutcome> apply(
             @PathVariable long clusterId,
-            @RequestBody String manifest,
+            @RequestBody(required = false) String manifest,
             @RequestParam(required = false) String namespace,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return resources.apply(clusterId, manifest, namespace, dryRun);

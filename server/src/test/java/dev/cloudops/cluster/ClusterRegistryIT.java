@@ -186,6 +186,39 @@ class ClusterRegistryIT extends PlatformIT {
         assertThat(back.path("nodeCount").asInt()).isEqualTo(1);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    RegistryFollower follower;
+
+    @Test
+    @DisplayName("changes another replica writes to the shared registry reach this replica's clients")
+    void followsOtherReplicas() {
+        long id = register(mock, unique("shared"));
+        mock.create(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("kube-public")
+                .endMetadata()
+                .build());
+        assertThat(api.get("/api/k8s/resources/" + id + "/configmaps?namespace=kube-public", admin)
+                        .status())
+                .isEqualTo(200);
+
+        // Another replica restricts the cluster to one namespace: only the shared row changes.
+        jdbc.sql("UPDATE clusters SET namespaces = 'shop' WHERE id = :id")
+                .param("id", id)
+                .update();
+        follower.syncAll();
+        assertThat(api.get("/api/k8s/resources/" + id + "/configmaps?namespace=kube-public", admin)
+                        .code())
+                .isEqualTo("namespace-restricted");
+
+        // Another replica removes it.
+        jdbc.sql("DELETE FROM clusters WHERE id = :id").param("id", id).update();
+        follower.syncAll();
+        assertThat(api.get("/api/k8s/resources/" + id + "/configmaps?namespace=shop", admin)
+                        .code())
+                .isEqualTo("cluster-not-found");
+    }
+
     private void assertRefused(String kubeconfig, int status, String code, String context) {
         var body = new java.util.HashMap<String, Object>(Map.of("name", unique("bad"), "kubeconfig", kubeconfig));
         if (context != null) {

@@ -74,7 +74,7 @@ class AuditFilter extends OncePerRequestFilter {
                 action,
                 request.getMethod(),
                 request.getRequestURI(),
-                clusterId(vars),
+                clusterId(pattern, vars),
                 vars == null ? null : vars.get("namespace"),
                 AuditEvent.resultOf(status),
                 status,
@@ -83,11 +83,15 @@ class AuditFilter extends OncePerRequestFilter {
                 redactor.redact(body));
     }
 
-    private static Long clusterId(Map<String, String> vars) {
+    /** The cluster a call addressed: {clusterId} anywhere, {id} only on the cluster registry's own routes. */
+    private static Long clusterId(String pattern, Map<String, String> vars) {
         if (vars == null) {
             return null;
         }
-        String raw = vars.getOrDefault("clusterId", vars.get("id"));
+        String raw = vars.get("clusterId");
+        if (raw == null && pattern != null && pattern.startsWith("/api/k8s/cluster/")) {
+            raw = vars.get("id");
+        }
         try {
             return raw == null ? null : Long.valueOf(raw);
         } catch (NumberFormatException e) {

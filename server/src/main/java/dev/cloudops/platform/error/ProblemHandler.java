@@ -43,10 +43,19 @@ public class ProblemHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> violation(ConstraintViolationException e) {
         var first = e.getConstraintViolations().stream().findFirst();
-        String field = first.map(v -> v.getPropertyPath().toString()).orElse(null);
-        String detail =
-                first.map(v -> v.getPropertyPath() + ": " + v.getMessage()).orElse("invalid request");
+        String field = first.map(v -> leaf(v.getPropertyPath())).orElse(null);
+        String detail = first.map(v -> leaf(v.getPropertyPath()) + ": " + v.getMessage())
+                .orElse("invalid request");
         return Problems.response(HttpStatus.BAD_REQUEST, "invalid-field", detail, field);
+    }
+
+    /** "list.size" names the method too; the caller only knows the parameter. */
+    private static String leaf(jakarta.validation.Path path) {
+        String name = null;
+        for (jakarta.validation.Path.Node node : path) {
+            name = node.getName();
+        }
+        return name == null ? path.toString() : name;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -57,6 +57,16 @@ class AuthController {
         return new LoginResponse(issued.token(), issued.expiresAt());
     }
 
+    @Operation(summary = "Log out", description = "Revokes the bearer token of this request.")
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(
+            @org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.AUTHORIZATION)
+                    String authorization) {
+        access.current();
+        tokens.revokePresented(authorization.substring("Bearer ".length()).trim());
+    }
+
     @Operation(summary = "Who am I", description = "The caller's user and grants.")
     @GetMapping("/me")
     Me me() {

@@ -59,7 +59,14 @@ class InitialAdmin implements ApplicationRunner {
         } else {
             log.info("Created user 'admin' with the password from CLOUDOPS_ADMIN_PASSWORD");
         }
-        users.create("admin", password, List.of(new Grant(Role.ADMIN, null, null)));
+        try {
+            users.create("admin", password, List.of(new Grant(Role.ADMIN, null, null)));
+        } catch (dev.cloudops.platform.error.ApiException e) {
+            if (!"duplicate-username".equals(e.code())) {
+                throw e;
+            }
+            log.info("Another replica created 'admin' first");
+        }
     }
 
     private static String generate() {

@@ -80,6 +80,18 @@ public class TokenService {
         }
     }
 
+    /** Revokes the token the caller presented (logout). */
+    public void revokePresented(String presented) {
+        tokens.revokeByHash(hash(presented));
+    }
+
+    /** Deletes tokens past their expiry, once a day, once per fleet. */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 17 3 * * *")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "token-purge", lockAtMostFor = "PT10M")
+    public void purgeExpiredTokens() {
+        tokens.deleteExpired(clock.millis());
+    }
+
     /** The user behind a presented token, if it is known, unrevoked, unexpired and its user enabled. */
     Optional<CurrentUser> authenticate(String presented) {
         long now = clock.millis();
@@ -93,10 +105,6 @@ public class TokenService {
                             .filter(u -> !u.disabled())
                             .map(u -> new CurrentUser(u.id(), u.username(), users.grants(u.id())));
                 });
-    }
-
-    int purgeExpired() {
-        return tokens.deleteExpired(clock.millis());
     }
 
     private IssuedToken issue(long userId, String kind, String name, Duration ttl) {

@@ -64,6 +64,12 @@ class TokenStore {
                 > 0;
     }
 
+    void revokeByHash(String hash) {
+        jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE token_hash = :h")
+                .param("h", hash)
+                .update();
+    }
+
     void revokeAll(long userId) {
         jdbc.sql("UPDATE tokens SET revoked = TRUE WHERE user_id = :u")
                 .param("u", userId)

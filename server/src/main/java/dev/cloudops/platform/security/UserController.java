@@ -103,7 +103,7 @@ class UserController {
     @PutMapping("/{id}/disabled")
     UserService.UserView disable(@PathVariable long id, @RequestBody DisabledBody body) {
         access.requirePlatformAdmin();
-        return users.setDisabled(id, body.disabled());
+        return users.setDisabled(id, body.disabled(), access.current());
     }
 
     @Operation(summary = "Delete a user")

@@ -122,7 +122,10 @@ public class UserService {
         tokens.revokeAll(id);
     }
 
-    public UserView setDisabled(long id, boolean disabled) {
+    public UserView setDisabled(long id, boolean disabled, CurrentUser caller) {
+        if (disabled && caller.id() == id) {
+            throw ApiException.badRequest("cannot-disable-self", "You cannot disable your own account", "id");
+        }
         users.findById(id).orElseThrow(() -> userNotFound(id));
         users.setDisabled(id, disabled);
         if (disabled) {

@@ -141,6 +141,39 @@ class AuthIT extends PlatformIT {
         assertThat(api.delete("/api/users/" + id, admin).status()).isEqualTo(204);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TokenService tokenService;
+
+    @Test
+    @DisplayName("logout revokes the presented token only; the purge removes expired tokens")
+    void logoutAndPurge() {
+        String first = api.login("admin", ADMIN_PASSWORD);
+        String second = api.login("admin", ADMIN_PASSWORD);
+        assertThat(api.post("/api/auth/logout", Map.of(), first).status()).isEqualTo(204);
+        assertThat(api.get("/api/auth/me", first).code()).isEqualTo("invalid-token");
+        assertThat(api.get("/api/auth/me", second).status()).isEqualTo(200);
+
+        var created = api.post("/api/auth/tokens", Map.of("name", "old"), admin);
+        jdbc.sql("UPDATE tokens SET expires_at = 1 WHERE id = :id")
+                .param("id", created.json().path("id").asLong())
+                .update();
+        tokenService.purgeExpiredTokens();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tokens WHERE id = :id")
+                        .param("id", created.json().path("id").asLong())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("an admin cannot disable their own account")
+    void cannotDisableSelf() {
+        long adminId = api.get("/api/auth/me", admin).json().path("id").asLong();
+        assertThat(api.put("/api/users/" + adminId + "/disabled", Map.of("disabled", true), admin)
+                        .code())
+                .isEqualTo("cannot-disable-self");
+    }
+
     @Test
     @DisplayName("the master key file is created owner-only")
     void keyFile() throws Exception {
