@@ -35,7 +35,7 @@ public final class DemoApiServer implements AutoCloseable {
                 clusters:
                 - name: demo
                   cluster:
-                    server: %s
+                    server: ${server}
                 contexts:
                 - name: demo
                   context:
@@ -48,7 +48,7 @@ public final class DemoApiServer implements AutoCloseable {
                   user:
                     token: demo-simulated-cluster
                 preferences: {}
-                """.formatted(url);
+                """.replace("${server}", url);
     }
 
     /** Stops the server; later requests to it fail to connect. */

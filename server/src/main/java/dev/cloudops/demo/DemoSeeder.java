@@ -52,6 +52,9 @@ import java.util.regex.Pattern;
  */
 public final class DemoSeeder {
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
     /** How many objects a seeding created, and how many it skipped because they already existed. */
     public record Result(int created, int skipped) {}
 
@@ -131,7 +134,7 @@ public final class DemoSeeder {
      */
     public static DemoApiServer start(Clock clock) {
         // The mock server logs every request at INFO through java.util.logging; the demo is not a debugging session.
-        Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         MockWebServer web = new MockWebServer();
         ExecutorService watchClosing = Executors.newSingleThreadExecutor(runnable -> {
