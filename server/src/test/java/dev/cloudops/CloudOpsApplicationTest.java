@@ -12,6 +12,7 @@ class CloudOpsApplicationTest {
     void demoShortcut() {
         assertThat(CloudOpsApplication.expandShortcuts(new String[] {"--demo", "--server.port=9000"}))
                 .containsExactly("--cloudops.demo.enabled=true", "--server.port=9000");
-        assertThat(CloudOpsApplication.expandShortcuts(new String[] {"--demo=false"})).containsExactly("--demo=false");
+        assertThat(CloudOpsApplication.expandShortcuts(new String[] {"--demo=false"}))
+                .containsExactly("--demo=false");
     }
 }

@@ -1,6 +1,7 @@
 package dev.cloudops.cluster;
 
 import dev.cloudops.kube.ClusterConnections;
+import dev.cloudops.kube.KubeNames;
 import dev.cloudops.kube.ProbeResult;
 import dev.cloudops.platform.crypto.SecretSealer;
 import dev.cloudops.platform.error.ApiException;
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClusterService {
 
-    static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern ENV = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]{0,31}");
     private static final int MAX_TAGS = 20;
 
@@ -72,22 +72,8 @@ public class ClusterService {
         ClusterView old = existing.get().view();
         ProbeResult probe = connections.probe(request.kubeconfig(), request.context());
         Instant now = clock.instant();
-        var view = new ClusterView(
-                old.id(),
-                old.name(),
-                probe.context(),
-                old.env(),
-                old.tags(),
-                old.namespaces(),
-                probe.serverUrl(),
-                probe.version(),
-                probe.nodeCount(),
-                ClusterStatus.Healthy,
-                null,
-                true,
-                now,
-                old.createdAt(),
-                now);
+        var view = ClusterView.probed(
+                old.id(), old.name(), old.env(), old.tags(), old.namespaces(), probe, true, old.createdAt(), now);
         store.update(view, sealer.seal(request.kubeconfig()));
         if (old.status() != ClusterStatus.Healthy) {
             store.recordStatusChange(old.id(), old.status(), ClusterStatus.Healthy, "simulated cluster restarted", now);
@@ -106,22 +92,7 @@ public class ClusterService {
         }
         ProbeResult probe = connections.probe(request.kubeconfig(), request.context());
         Instant now = clock.instant();
-        var view = new ClusterView(
-                0,
-                name,
-                probe.context(),
-                env,
-                tags,
-                namespaces,
-                probe.serverUrl(),
-                probe.version(),
-                probe.nodeCount(),
-                ClusterStatus.Healthy,
-                null,
-                simulated,
-                now,
-                now,
-                now);
+        var view = ClusterView.probed(0, name, env, tags, namespaces, probe, simulated, now, now);
         long id;
         try {
             id = store.insert(view, sealer.seal(request.kubeconfig()));
@@ -175,22 +146,7 @@ public class ClusterService {
             ProbeResult probe = connections.probe(kubeconfig, context);
             context = probe.context();
             sealed = sealer.seal(kubeconfig);
-            updated = new ClusterView(
-                    id,
-                    name,
-                    context,
-                    env,
-                    tags,
-                    namespaces,
-                    probe.serverUrl(),
-                    probe.version(),
-                    probe.nodeCount(),
-                    ClusterStatus.Healthy,
-                    null,
-                    old.simulated(),
-                    now,
-                    old.createdAt(),
-                    now);
+            updated = ClusterView.probed(id, name, env, tags, namespaces, probe, old.simulated(), old.createdAt(), now);
         } else {
             updated = new ClusterView(
                     id,
@@ -290,7 +246,7 @@ public class ClusterService {
     }
 
     private static String checkName(String name) {
-        if (name == null || !DNS_LABEL.matcher(name).matches()) {
+        if (!KubeNames.isDnsLabel(name)) {
             throw ApiException.badRequest(
                     "invalid-name",
                     "Cluster name must be an RFC 1123 label: at most 63 lower-case letters, digits and '-',"
@@ -328,7 +284,7 @@ public class ClusterService {
             return List.of();
         }
         for (String ns : namespaces) {
-            if (ns == null || !DNS_LABEL.matcher(ns).matches()) {
+            if (!KubeNames.isDnsLabel(ns)) {
                 throw ApiException.badRequest(
                         "invalid-namespace", "Namespace '" + ns + "' is not a valid RFC 1123 label", "namespaces");
             }

@@ -30,4 +30,33 @@ public record ClusterView(
         tags = List.copyOf(tags);
         namespaces = List.copyOf(namespaces);
     }
+
+    /** A cluster as a successful probe just found it: healthy, seen now. */
+    static ClusterView probed(
+            long id,
+            String name,
+            String env,
+            List<String> tags,
+            List<String> namespaces,
+            dev.cloudops.kube.ProbeResult probe,
+            boolean simulated,
+            Instant createdAt,
+            Instant now) {
+        return new ClusterView(
+                id,
+                name,
+                probe.context(),
+                env,
+                tags,
+                namespaces,
+                probe.serverUrl(),
+                probe.version(),
+                probe.nodeCount(),
+                ClusterStatus.Healthy,
+                null,
+                simulated,
+                now,
+                createdAt,
+                now);
+    }
 }

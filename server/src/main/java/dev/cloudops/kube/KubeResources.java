@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class KubeResources {
 
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Set<String> SCALABLE = Set.of("deployments", "statefulsets", "replicasets");
     private static final Set<String> RESTARTABLE = Set.of("deployments", "statefulsets", "daemonsets");
 
@@ -123,7 +119,7 @@ public class KubeResources {
         }
         Map<?, ?> metadata = document.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
         String name = text(metadata.get("name"));
-        if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+        if (!KubeNames.isDnsSubdomain(name)) {
             throw invalidDocument(
                     index,
                     where + " (" + kind + ") has an invalid metadata.name '" + name
@@ -135,7 +131,7 @@ public class KubeResources {
             if (namespace == null) {
                 namespace = defaultNamespace == null ? "default" : defaultNamespace;
             }
-            if (!DNS_LABEL.matcher(namespace).matches()) {
+            if (!KubeNames.isDnsLabel(namespace)) {
                 throw invalidDocument(
                         index, where + " (" + kind + " " + name + ") has an invalid namespace '" + namespace + "'");
             }

@@ -1,16 +1,13 @@
 package dev.cloudops.kube;
 
 import dev.cloudops.platform.error.ApiException;
+import dev.cloudops.platform.yaml.SafeYaml;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -65,17 +62,13 @@ final class KubeconfigValidator {
     }
 
     private static Map<?, ?> parse(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setCodePointLimit(MAX_CHARS);
-        options.setNestingDepthLimit(30);
         try {
-            Object doc = new Yaml(new SafeConstructor(options)).load(text);
-            if (doc instanceof Map<?, ?> map) {
+            var documents = SafeYaml.documents(text, MAX_CHARS).iterator();
+            if (documents.hasNext() && documents.next() instanceof Map<?, ?> map) {
                 return map;
             }
         } catch (YAMLException e) {
-            throw invalid("The kubeconfig is not valid YAML: " + describe(e));
+            throw invalid("The kubeconfig is not valid YAML: " + SafeYaml.describe(e));
         }
         throw invalid("The kubeconfig is not a YAML mapping");
     }
@@ -127,16 +120,6 @@ final class KubeconfigValidator {
 
     private static Optional<String> string(Object value) {
         return value == null || String.valueOf(value).isBlank() ? Optional.empty() : Optional.of(String.valueOf(value));
-    }
-
-    /** The problem and its position, never the offending text: it may hold a credential. */
-    static String describe(YAMLException e) {
-        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            return marked.getProblem() + " at line " + (marked.getProblemMark().getLine() + 1);
-        }
-        String message = String.valueOf(e.getMessage());
-        int cut = message.indexOf(':');
-        return cut < 0 ? message : message.substring(0, cut);
     }
 
     private static ApiException invalid(String detail) {

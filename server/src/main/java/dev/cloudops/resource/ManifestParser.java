@@ -1,13 +1,10 @@
 package dev.cloudops.resource;
 
 import dev.cloudops.platform.error.ApiException;
+import dev.cloudops.platform.yaml.SafeYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -26,16 +23,10 @@ final class ManifestParser {
         if (text == null || text.isBlank()) {
             throw ApiException.badRequest("empty-manifest", "The manifest is empty", "body");
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(100);
-        options.setCodePointLimit(MAX_CHARS);
-        options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
         List<Map<String, Object>> documents = new ArrayList<>();
         int index = 0;
         try {
-            for (Object doc : yaml.loadAll(text)) {
+            for (Object doc : SafeYaml.documents(text, MAX_CHARS)) {
                 if (doc != null) {
                     add(documents, doc, index);
                 }
@@ -44,7 +35,7 @@ final class ManifestParser {
         } catch (YAMLException e) {
             throw ApiException.badRequest(
                     "invalid-yaml",
-                    "Document " + (index + 1) + " is not valid YAML: " + describe(e),
+                    "Document " + (index + 1) + " is not valid YAML: " + SafeYaml.describe(e),
                     "documents[" + index + "]");
         }
         if (documents.isEmpty()) {
@@ -74,12 +65,5 @@ final class ManifestParser {
                     "too-many-documents", "A manifest may hold at most " + MAX_DOCUMENTS + " documents", "body");
         }
         out.add((Map<String, Object>) map);
-    }
-
-    private static String describe(YAMLException e) {
-        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            return marked.getProblem() + " at line " + (marked.getProblemMark().getLine() + 1);
-        }
-        return String.valueOf(e.getMessage());
     }
 }

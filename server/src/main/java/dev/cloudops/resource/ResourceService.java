@@ -3,6 +3,7 @@ package dev.cloudops.resource;
 import dev.cloudops.cluster.ClusterService;
 import dev.cloudops.kube.ApiResourceInfo;
 import dev.cloudops.kube.ApplyOutcome;
+import dev.cloudops.kube.KubeNames;
 import dev.cloudops.kube.KubeResources;
 import dev.cloudops.kube.ObjectPage;
 import dev.cloudops.kube.PreparedObject;
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResourceService {
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern OBJECT_NAME =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern KIND_NAME = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9.]{0,252}");
 
     private final ClusterService clusters;
@@ -118,7 +116,7 @@ public class ResourceService {
     private Target target(long clusterId, String kind, String namespace, String name, Action action) {
         clusters.get(clusterId);
         ApiResourceInfo type = type(clusterId, kind);
-        if (name == null || name.length() > 253 || !OBJECT_NAME.matcher(name).matches()) {
+        if (!KubeNames.isDnsSubdomain(name)) {
             throw ApiException.badRequest("invalid-name", "'" + name + "' is not a valid object name", "name");
         }
         String scope = null;
@@ -167,7 +165,7 @@ public class ResourceService {
         if (namespace == null || namespace.isEmpty()) {
             return null;
         }
-        if (!DNS_LABEL.matcher(namespace).matches()) {
+        if (!KubeNames.isDnsLabel(namespace)) {
             throw ApiException.badRequest(
                     "invalid-namespace", "'" + namespace + "' is not a valid namespace name", "namespace");
         }

@@ -43,6 +43,7 @@ class KubeconfigValidatorTest {
             delimiter = '|',
             value = {
                 "empty|''|invalid-kubeconfig",
+                "only a comment|'# nothing here'|invalid-kubeconfig",
                 "not a mapping|'- a\n- b'|invalid-kubeconfig",
                 "no clusters list|'current-context: x\ncontexts: []'|unknown-context",
                 "no current context|'clusters: []'|incomplete-kubeconfig",

@@ -1,13 +1,11 @@
 package dev.cloudops.platform.audit;
 
+import dev.cloudops.platform.yaml.SafeYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,13 +47,8 @@ final class AuditRedactor {
             return null;
         }
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10);
-            options.setCodePointLimit(1 << 20);
-            options.setAllowDuplicateKeys(false);
-            Yaml yaml = new Yaml(new SafeConstructor(options));
             List<Object> docs = new java.util.ArrayList<>();
-            for (Object doc : yaml.loadAll(body)) {
+            for (Object doc : SafeYaml.documents(body, 1 << 20)) {
                 docs.add(clean(doc));
             }
             String out = json.writeValueAsString(docs.size() == 1 ? docs.get(0) : docs);

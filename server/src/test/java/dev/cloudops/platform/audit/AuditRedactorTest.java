@@ -38,7 +38,16 @@ class AuditRedactorTest {
     void unparseable() {
         assertThat(redactor.redact("")).isNull();
         assertThat(redactor.redact("{\"a\": [unclosed")).isEqualTo("[body not recorded: unparseable]");
-        String bomb = "a: &a [x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n";
-        assertThat(redactor.redact(bomb)).isEqualTo("[body not recorded: unparseable]");
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))))
+                    .append("]\n");
+        }
+        assertThat(redactor.redact(bomb.toString())).isEqualTo("[body not recorded: unparseable]");
     }
 }
