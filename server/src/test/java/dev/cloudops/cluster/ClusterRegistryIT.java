@@ -84,10 +84,17 @@ class ClusterRegistryIT extends PlatformIT {
                 null);
         assertRefused(MockCluster.kubeconfig("http://127.0.0.1:1", "ctx"), 422, "cluster-unreachable", null);
         assertRefused(mock.kubeconfig().replace("server: http", "server: ftp"), 400, "invalid-kubeconfig", null);
-        String bomb =
-                "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
-                        + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n";
-        assertRefused(bomb, 400, "invalid-kubeconfig", null);
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 7; i++) {
+            bomb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))))
+                    .append("]\n");
+        }
+        assertRefused(bomb.toString(), 400, "invalid-kubeconfig", null);
         assertThat(count("clusters")).isEqualTo(before);
     }
 
