@@ -106,7 +106,8 @@ final class ClusterConnection implements AutoCloseable {
     }
 
     private SharedIndexInformer<? extends HasMetadata> start(CachedKind kind) {
-        SharedIndexInformer<? extends HasMetadata> informer = source(kind).runnableInformer(0);
+        SharedIndexInformer<? extends HasMetadata> informer =
+                withSlimStore(source(kind).runnableInformer(0));
         try {
             informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -127,6 +128,11 @@ final class ClusterConnection implements AutoCloseable {
                 .register(meters);
         log.info("Started {} cache of cluster {}", kind.plural(), name);
         return informer;
+    }
+
+    /** Lists read the whole store, never the namespace index; the index would only cost memory. */
+    private static <T extends HasMetadata> SharedIndexInformer<T> withSlimStore(SharedIndexInformer<T> informer) {
+        return informer.removeNamespaceIndex().itemStore(new SlimStore<>());
     }
 
     private io.fabric8.kubernetes.client.dsl.Informable<? extends HasMetadata> source(CachedKind kind) {
