@@ -70,6 +70,9 @@ public class ClusterService {
             return register(request, true);
         }
         ClusterView old = existing.get().view();
+        if (!old.simulated()) {
+            throw duplicate(request.name()); // a real cluster of that name is never taken over by the simulation
+        }
         ProbeResult probe = connections.probe(request.kubeconfig(), request.context());
         Instant now = clock.instant();
         var view = ClusterView.probed(

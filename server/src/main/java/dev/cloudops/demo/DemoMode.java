@@ -3,6 +3,7 @@ package dev.cloudops.demo;
 import dev.cloudops.cluster.ClusterRequest;
 import dev.cloudops.cluster.ClusterService;
 import dev.cloudops.cluster.ClusterView;
+import dev.cloudops.platform.error.ApiException;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
@@ -40,8 +41,15 @@ class DemoMode {
     @Order(Ordered.LOWEST_PRECEDENCE)
     void start() {
         server = DemoSeeder.start(clock);
-        ClusterView demo = clusters.registerSimulated(new ClusterRequest(
-                NAME, server.kubeconfigYaml(), DemoApiServer.CONTEXT, "demo", List.of("simulated"), List.of()));
+        ClusterView demo;
+        try {
+            demo = clusters.registerSimulated(new ClusterRequest(
+                    NAME, server.kubeconfigYaml(), DemoApiServer.CONTEXT, "demo", List.of("simulated"), List.of()));
+        } catch (ApiException e) {
+            log.error("The simulated cluster was not registered: {}", e.getMessage());
+            stop();
+            return;
+        }
         log.info(
                 "Simulated cluster '{}' (id {}) is ready at {}: Kubernetes {}, {} nodes",
                 demo.name(),
@@ -55,6 +63,7 @@ class DemoMode {
     void stop() {
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 }

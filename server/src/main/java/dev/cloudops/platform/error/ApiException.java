@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The one exception every feature throws for a client-visible failure. It carries the HTTP status, a stable
  * problem {@code code}, a human detail and optionally the offending field; {@link ProblemHandler} turns it
- * into an RFC 9457 answer and MCP turns it into a tool error.
+ * into an RFC 9457 answer.
  */
 public class ApiException extends RuntimeException {
 

@@ -3,7 +3,6 @@ package dev.cloudops.platform.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -32,8 +31,7 @@ class AuthController {
     record LoginResponse(String token, Instant expiresAt) {}
 
     record ApiTokenRequest(
-            @NotBlank @Size(max = 128) String name,
-            @Min(1) @Max(3650) Integer expiresInDays) {}
+            @NotBlank @Size(max = 128) String name, @Min(1) Integer expiresInDays) {}
 
     record Me(long id, String username, boolean platformAdmin, List<Grant> grants) {}
 

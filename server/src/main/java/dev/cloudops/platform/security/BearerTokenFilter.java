@@ -14,8 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns {@code Authorization: Bearer <token>} into the request's {@link CurrentUser}. A browser WebSocket
- * cannot set headers, so WebSocket attaches use single-use tickets instead, never a token in the URL.
+ * Turns {@code Authorization: Bearer <token>} into the request's {@link CurrentUser}. Tokens are only read from
+ * that header, never from a URL, where proxies and browser histories would keep them.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
