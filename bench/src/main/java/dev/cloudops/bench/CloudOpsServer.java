@@ -40,6 +40,8 @@ public final class CloudOpsServer implements AutoCloseable {
     /** Heap after a full GC, from {@code jcmd GC.heap_info}. */
     public record Heap(long usedKb, long committedKb, String line) {}
 
+    private static final Pattern GC_AFTER = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
     private final Process process;
     private final URI base;
     private final Path log;
@@ -164,6 +166,41 @@ public final class CloudOpsServer implements AutoCloseable {
         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long nanos = System.nanoTime() - start;
         return new Fetch(r.statusCode(), r.body(), nanos);
+    }
+
+    /** True once the server has died of, or logged, an OutOfMemoryError. */
+    public boolean outOfMemory() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains("OutOfMemoryError");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The largest heap occupancy any GC left behind, in KB, from a {@code -Xlog:gc:file=…} log. */
+    public static long peakAfterGcKb(Path gcLog) throws IOException {
+        long peak = 0;
+        for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+            Matcher m = GC_AFTER.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(2)) * 1024);
+            }
+        }
+        return peak;
+    }
+
+    /** The {@code top} largest classes on the heap, as {@code GC.class_histogram} prints them (after a full GC). */
+    public List<String> histogram(int top) throws IOException, InterruptedException {
+        return jcmd("GC.class_histogram")
+                .lines()
+                .filter(l -> l.matches("\\s*\\d+:\\s+\\d+\\s+\\d+\\s+.*"))
+                .limit(top)
+                .map(String::strip)
+                .toList();
     }
 
     /** Runs a full GC in the server ({@code jcmd GC.run}) and reads the heap it leaves. */

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Options ({@code --name=value}): {@code server-jar} (required), {@code clusters} (20), {@code pods} per
  * cluster (2000), {@code nodes} per cluster (2), {@code requests} (50), {@code warmup} (10), {@code
- * kubectl-rounds} (10), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m), {@code results}
+ * kubectl-rounds} (10), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m,1g,2g: heaps tried in order until the server holds every pod), {@code results}
  * (RESULTS.md to append to; none when empty), {@code work-dir} (a new temporary directory).
  */
 public final class FleetListBenchmark {
@@ -98,11 +98,8 @@ public final class FleetListBenchmark {
         int clusters = intOption("clusters", 20);
         int pods = intOption("pods", 2000);
         int nodes = intOption("nodes", 2);
-        int requests = intOption("requests", 50);
-        int warmup = intOption("warmup", 10);
         int kubectlRounds = intOption("kubectl-rounds", 10);
-        String serverHeap = option("server-heap", "512m");
-        Path jar = Path.of(options.get("server-jar"));
+        List<String> heaps = List.of(option("server-heap", "512m,1g,2g").split(","));
         Path kubectl = Path.of(option("kubectl", "/usr/bin/kubectl"));
         Path work = options.containsKey("work-dir")
                 ? Files.createDirectories(Path.of(options.get("work-dir")))
@@ -111,8 +108,6 @@ public final class FleetListBenchmark {
         int expected = perCluster * clusters;
         String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String loadBefore = loadAverage();
-        List<String> serverJvm =
-                List.of("-Xmx" + serverHeap, "-XX:+UseG1GC", "-Xlog:gc:file=" + work.resolve("server-gc.log"));
 
         log("work directory %s", work);
         try (MockFleet fleet = MockFleet.start(clusters)) {
@@ -122,98 +117,168 @@ public final class FleetListBenchmark {
             log("seeded %d clusters × %d pods in %.1f s", clusters, pods, seedSeconds);
 
             List<Path> kubeconfigs = new ArrayList<>();
-            Map<String, String> kubeconfigText = new HashMap<>();
             for (MockFleet.Member m : fleet.members()) {
-                Path file = Kubeconfigs.write(work, m.name(), m.url(), "bench-token-" + m.name());
-                kubeconfigs.add(file);
-                kubeconfigText.put(m.name(), Files.readString(file, StandardCharsets.UTF_8));
+                kubeconfigs.add(Kubeconfigs.write(work, m.name(), m.url(), "bench-token-" + m.name()));
             }
 
-            try (CloudOpsServer server = CloudOpsServer.start(jar, work, serverJvm, password())) {
-                log("server up, pid %d, log %s", server.pid(), server.log());
-                CloudOpsServer.Heap heapIdle = server.heapAfterFullGc();
-
-                t0 = System.nanoTime();
-                for (MockFleet.Member m : fleet.members()) {
-                    server.registerCluster(m.name(), kubeconfigText.get(m.name()));
+            // The smallest heap first; a server that runs out of memory is recorded and the next heap is tried.
+            List<ServerRun.Failure> failures = new ArrayList<>();
+            ServerRun measured = null;
+            for (String heap : heaps) {
+                Path dir = Files.createDirectories(work.resolve("server-" + heap));
+                try {
+                    measured = measureServer(heap, dir, fleet, kubeconfigs, expected, perCluster);
+                    break;
+                } catch (OutOfMemory e) {
+                    log("-Xmx%s: %s", heap, e.getMessage());
+                    failures.add(new ServerRun.Failure(heap, e.getMessage()));
                 }
-                double registerSeconds = (System.nanoTime() - t0) / 1e9;
-                log("registered %d clusters in %.1f s", clusters, registerSeconds);
-
-                CloudOpsServer.Fetch cold = server.fleetPods(PodFactory.SELECTOR, 5000);
-                check(cold, expected, perCluster, clusters);
-                log("first list (informers start) %.0f ms", cold.millis());
-                for (int i = 0; i < warmup; i++) {
-                    check(server.fleetPods(PodFactory.SELECTOR, 5000), expected, perCluster, clusters);
-                    check(server.fleetPods(PodFactory.SELECTOR, 1), expected, perCluster, clusters);
-                    check(server.fleetPods(NO_MATCH_SELECTOR, 5000), 0, 0, clusters);
-                }
-
-                List<Double> full = new ArrayList<>();
-                long bytes = 0;
-                for (int i = 0; i < requests; i++) {
-                    CloudOpsServer.Fetch f = server.fleetPods(PodFactory.SELECTOR, 5000);
-                    check(f, expected, perCluster, clusters);
-                    full.add(f.millis());
-                    bytes = f.body().length;
-                }
-                Percentiles ours = Percentiles.of(full);
-                log("CloudOps p50 %.1f ms p90 %.1f ms p99 %.1f ms", ours.p50(), ours.p90(), ours.p99());
-                Percentiles limit1 = measure(server, PodFactory.SELECTOR, 1, requests, expected, perCluster, clusters);
-                Percentiles none = measure(server, NO_MATCH_SELECTOR, 5000, requests, 0, 0, clusters);
-
-                long cachedPods = Math.round(server.metric("cloudops.kube.cache.size", "kind:pods"));
-                CloudOpsServer.Heap heapCached = server.heapAfterFullGc();
-                log("heap after GC with %d pods cached: %d KB", cachedPods, heapCached.usedKb());
-
-                KubectlFanOut peer = new KubectlFanOut(kubectl, work.resolve("kubectl.stderr"));
-                checkRound(peer.run(kubeconfigs, PodFactory.KUBECTL_SELECTOR), perCluster, expected);
-                List<Double> fanOuts = new ArrayList<>();
-                for (int i = 0; i < kubectlRounds; i++) {
-                    KubectlFanOut.Round round = peer.run(kubeconfigs, PodFactory.KUBECTL_SELECTOR);
-                    checkRound(round, perCluster, expected);
-                    fanOuts.add(round.millis());
-                    log("kubectl fan-out %d: %.0f ms", i + 1, round.millis());
-                }
-                List<Double> direct = new ArrayList<>();
-                for (int i = 0; i < kubectlRounds; i++) {
-                    KubectlFanOut.Round round = fleet.listSequentially(PodFactory.KUBECTL_SELECTOR);
-                    checkRound(round, perCluster, expected);
-                    direct.add(round.millis());
-                }
-                log("plain HTTP fan-out p50 %.0f ms", Percentiles.of(direct).p50());
-                Report report = new Report(
-                        started,
-                        machine(peer.version(), loadBefore),
-                        String.join(" ", serverJvm.subList(0, 2)),
-                        clusters,
-                        pods,
-                        expected,
-                        seedSeconds,
-                        registerSeconds,
-                        cold.millis(),
-                        ours,
-                        limit1,
-                        none,
-                        bytes,
-                        Percentiles.of(fanOuts),
-                        Percentiles.of(direct),
-                        heapIdle,
-                        heapCached,
-                        cachedPods,
-                        megabytes(serverHeap));
-                String results = option("results", "");
-                if (!results.isEmpty()) {
-                    Files.writeString(
-                            Path.of(results),
-                            report.markdown(),
-                            StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.APPEND);
-                    log("appended to %s", results);
-                }
-                return report;
             }
+            if (measured == null) {
+                throw new IllegalStateException("the server ran out of memory with every heap tried: " + failures);
+            }
+
+            KubectlFanOut peer = new KubectlFanOut(kubectl, work.resolve("kubectl.stderr"));
+            checkRound(peer.run(kubeconfigs, PodFactory.KUBECTL_SELECTOR), perCluster, expected);
+            List<Double> fanOuts = new ArrayList<>();
+            for (int i = 0; i < kubectlRounds; i++) {
+                KubectlFanOut.Round round = peer.run(kubeconfigs, PodFactory.KUBECTL_SELECTOR);
+                checkRound(round, perCluster, expected);
+                fanOuts.add(round.millis());
+                log("kubectl fan-out %d: %.0f ms", i + 1, round.millis());
+            }
+            List<Double> direct = new ArrayList<>();
+            for (int i = 0; i < kubectlRounds; i++) {
+                KubectlFanOut.Round round = fleet.listSequentially(PodFactory.KUBECTL_SELECTOR);
+                checkRound(round, perCluster, expected);
+                direct.add(round.millis());
+            }
+            log("plain HTTP fan-out p50 %.0f ms", Percentiles.of(direct).p50());
+            Report report = new Report(
+                    started,
+                    machine(peer.version(), loadBefore),
+                    clusters,
+                    pods,
+                    expected,
+                    seedSeconds,
+                    measured,
+                    failures,
+                    Percentiles.of(fanOuts),
+                    Percentiles.of(direct));
+            String results = option("results", "");
+            if (!results.isEmpty()) {
+                Files.writeString(
+                        Path.of(results),
+                        report.markdown(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                log("appended to %s", results);
+            }
+            return report;
+        }
+    }
+
+    /** The server ran out of heap: this heap is too small, which is a result, not a broken run. */
+    static final class OutOfMemory extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        OutOfMemory(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Starts a server with this heap, registers the fleet, warms the caches and measures. The server is stopped
+     * before returning, so the kubectl rounds run on a quiet machine.
+     */
+    private ServerRun measureServer(
+            String heap, Path dir, MockFleet fleet, List<Path> kubeconfigs, int expected, int perCluster)
+            throws IOException, InterruptedException, OutOfMemory {
+        int clusters = kubeconfigs.size();
+        int requests = intOption("requests", 50);
+        int warmup = intOption("warmup", 10);
+        Path gcLog = dir.resolve("gc.log");
+        // ExitOnOutOfMemoryError: a server out of heap stops at once instead of thrashing in full GCs.
+        List<String> jvm =
+                List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog);
+        CloudOpsServer server;
+        try {
+            server = CloudOpsServer.start(Path.of(options.get("server-jar")), dir, jvm, password());
+        } catch (IllegalStateException e) {
+            if (Files.readString(dir.resolve("server.log"), StandardCharsets.UTF_8)
+                    .contains("OutOfMemoryError")) {
+                throw new OutOfMemory("OutOfMemoryError while starting", e);
+            }
+            throw e;
+        }
+        String phase = "reading the idle heap";
+        try {
+            log("server -Xmx%s up, pid %d, log %s", heap, server.pid(), server.log());
+            CloudOpsServer.Heap heapIdle = server.heapAfterFullGc();
+
+            phase = "registering the clusters";
+            long t0 = System.nanoTime();
+            for (int i = 0; i < clusters; i++) {
+                String name = fleet.members().get(i).name();
+                server.registerCluster(name, Files.readString(kubeconfigs.get(i), StandardCharsets.UTF_8));
+            }
+            double registerSeconds = (System.nanoTime() - t0) / 1e9;
+            log("registered %d clusters in %.1f s", clusters, registerSeconds);
+
+            phase = "filling the pod caches (first fleet list)";
+            CloudOpsServer.Fetch cold = server.fleetPods(PodFactory.SELECTOR, 5000);
+            check(cold, expected, perCluster, clusters);
+            log("first list (informers start) %.0f ms", cold.millis());
+            phase = "warming up";
+            for (int i = 0; i < warmup; i++) {
+                check(server.fleetPods(PodFactory.SELECTOR, 5000), expected, perCluster, clusters);
+                check(server.fleetPods(PodFactory.SELECTOR, 1), expected, perCluster, clusters);
+                check(server.fleetPods(NO_MATCH_SELECTOR, 5000), 0, 0, clusters);
+            }
+
+            phase = "measuring";
+            List<Double> full = new ArrayList<>();
+            long bytes = 0;
+            for (int i = 0; i < requests; i++) {
+                CloudOpsServer.Fetch f = server.fleetPods(PodFactory.SELECTOR, 5000);
+                check(f, expected, perCluster, clusters);
+                full.add(f.millis());
+                bytes = f.body().length;
+            }
+            Percentiles ours = Percentiles.of(full);
+            log("CloudOps p50 %.1f ms p90 %.1f ms p99 %.1f ms", ours.p50(), ours.p90(), ours.p99());
+            Percentiles limit1 = measure(server, PodFactory.SELECTOR, 1, requests, expected, perCluster, clusters);
+            Percentiles none = measure(server, NO_MATCH_SELECTOR, 5000, requests, 0, 0, clusters);
+
+            long cachedPods = Math.round(server.metric("cloudops.kube.cache.size", "kind:pods"));
+            CloudOpsServer.Heap heapCached = server.heapAfterFullGc();
+            List<String> histogram = server.histogram(8);
+            log("heap after GC with %d pods cached: %d KB", cachedPods, heapCached.usedKb());
+            return new ServerRun(
+                    heap,
+                    registerSeconds,
+                    cold.millis(),
+                    ours,
+                    limit1,
+                    none,
+                    bytes,
+                    heapIdle,
+                    heapCached,
+                    CloudOpsServer.peakAfterGcKb(gcLog),
+                    cachedPods,
+                    histogram);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            if (server.outOfMemory()) {
+                throw new OutOfMemory(
+                        "OutOfMemoryError while " + phase + " (the fullest heap a GC left: "
+                                + CloudOpsServer.peakAfterGcKb(gcLog) / 1024 + " MB; the request saw: " + e + ")",
+                        e);
+            }
+            throw e;
+        } finally {
+            server.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cloudops.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -7,65 +8,60 @@ import java.util.Locale;
  * figure is measured by the caller.
  *
  * @param started ISO timestamp of the run
- * @param machine CPUs, OS, Java and kubectl versions
- * @param serverJvm the server's JVM options
+ * @param machine CPUs, OS, Java and kubectl versions, load
  * @param clusters simulated clusters
  * @param podsPerCluster pods per cluster
  * @param expected pods the selectors match across the fleet
  * @param seedSeconds time to create every object in the mock servers
- * @param registerSeconds time to register every cluster (each registration probes its API server)
- * @param coldMillis the first fleet list, which starts and syncs every pod informer
- * @param ours the measured fleet lists, full answer
- * @param oursLimit1 the same query with limit=1 (same filtering and sorting, one row serialised)
- * @param oursNoMatch a selector matching nothing (the scan of every cached pod, nothing else)
- * @param responseBytes size of one full answer
+ * @param server what the server measured, with the smallest heap that held every pod
+ * @param failures smaller heaps the server ran out of memory with
  * @param kubectl the sequential kubectl fan-outs
  * @param direct the same requests sent in sequence from the bench JVM over plain HTTP: the API servers' share
- * @param heapIdle server heap after a full GC before any cluster was registered
- * @param heapCached server heap after a full GC with every pod cached
- * @param cachedPods the server's own count of cached pods ({@code cloudops.kube.cache.size})
- * @param heapLimitMb the server's -Xmx in MB
  */
 public record Report(
         String started,
         String machine,
-        String serverJvm,
         int clusters,
         int podsPerCluster,
         int expected,
         double seedSeconds,
-        double registerSeconds,
-        double coldMillis,
-        Percentiles ours,
-        Percentiles oursLimit1,
-        Percentiles oursNoMatch,
-        long responseBytes,
+        ServerRun server,
+        List<ServerRun.Failure> failures,
         Percentiles kubectl,
-        Percentiles direct,
-        CloudOpsServer.Heap heapIdle,
-        CloudOpsServer.Heap heapCached,
-        long cachedPods,
-        long heapLimitMb) {
+        Percentiles direct) {
 
     public static final double TARGET_P50_MS = 100;
     public static final double TARGET_RATIO = 10;
-    public static final double TARGET_HEAP_MB = 512;
+    public static final long TARGET_HEAP_MB = 512;
+
+    public Report {
+        failures = List.copyOf(failures);
+    }
 
     /** How many times faster our p50 is than kubectl's fan-out p50. */
     public double ratio() {
-        return kubectl.p50() / ours.p50();
+        return kubectl.p50() / server.ours().p50();
     }
 
     public double heapCachedMb() {
-        return heapCached.usedKb() / 1024.0;
+        return server.heapCached().usedKb() / 1024.0;
+    }
+
+    /** True when a server capped at the target heap held every pod and answered every request. */
+    public boolean heapTargetMet() {
+        return FleetListBenchmark.megabytes(server.heap()) <= TARGET_HEAP_MB
+                && server.cachedPods() == (long) clusters * podsPerCluster;
     }
 
     public String markdown() {
         int total = clusters * podsPerCluster;
+        ServerRun s = server;
         StringBuilder md = new StringBuilder();
         md.append(f("\n## Fleet list: %d clusters × %,d pods, %s\n\n", clusters, podsPerCluster, started));
         md.append(f("- Machine: %s\n", machine));
-        md.append(f("- Server: `java %s -jar cloudops-server-…-exec.jar`, caches warm\n", serverJvm));
+        md.append(f(
+                "- Server: `java -Xmx%s -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -jar cloudops-server-…-exec.jar`\n",
+                s.heap()));
         md.append(f(
                 "- Data: %d fabric8 mock API servers (CRUD, http, in the bench JVM), %,d pods each, %,d in all;"
                         + " %,d match (%.1f %%)\n",
@@ -77,40 +73,55 @@ public record Report(
                 KubectlFanOut.rawPath(PodFactory.KUBECTL_SELECTOR), clusters));
         md.append(f(
                 "- Setup: seeding %.1f s, registering %d clusters %.1f s, first list (starts and syncs %d pod"
-                        + " informers) %,.0f ms\n\n",
-                seedSeconds, clusters, registerSeconds, clusters, coldMillis));
+                        + " informers) %,.0f ms\n",
+                seedSeconds, clusters, s.registerSeconds(), clusters, s.coldMillis()));
+        for (ServerRun.Failure failure : failures) {
+            md.append(f("- **-Xmx%s: the server failed.** %s\n", failure.heap(), failure.reason()));
+        }
+        md.append('\n');
         md.append("| Measure | n | p50 ms | p90 ms | p99 ms | max ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
-        row(md, f("CloudOps fleet list, %,d rows (%,d KB JSON)", expected, responseBytes / 1024), ours);
-        row(md, "CloudOps, same query with limit=1 (filter + sort, 1 row out)", oursLimit1);
-        row(md, "CloudOps, selector matching nothing (scan only)", oursNoMatch);
+        row(md, f("CloudOps fleet list, %,d rows (%,d KB JSON)", expected, s.responseBytes() / 1024), s.ours());
+        row(md, "CloudOps, same query with limit=1 (filter + sort, 1 row out)", s.oursLimit1());
+        row(md, "CloudOps, selector matching nothing (scan only)", s.oursNoMatch());
         row(md, f("kubectl fan-out, %d sequential `get --raw`", clusters), kubectl);
         row(md, f("the same %d GETs over plain HTTP from the bench JVM (mock servers' share)", clusters), direct);
         md.append('\n');
         md.append(f("- Speed-up, kubectl p50 / CloudOps p50: **%.1f×**\n", ratio()));
         md.append(f(
-                "- Server heap after full GC: %,.1f MB idle (no clusters), **%,.1f MB with %,d pods cached**"
-                        + " (%,.0f bytes per cached pod); -Xmx%dm, no OutOfMemoryError\n",
-                heapIdle.usedKb() / 1024.0,
+                "- Server heap (-Xmx%s) after a full GC: %,.1f MB idle (no clusters), **%,.1f MB with %,d pods"
+                        + " cached** (%,.0f bytes per cached pod); fullest heap any GC left during the run: %,.0f MB\n",
+                s.heap(),
+                s.heapIdle().usedKb() / 1024.0,
                 heapCachedMb(),
-                cachedPods,
-                cachedPods == 0 ? 0.0 : (heapCached.usedKb() - heapIdle.usedKb()) * 1024.0 / cachedPods,
-                heapLimitMb));
-        md.append(f("  `%s`\n\n", heapCached.line()));
-        md.append("| Target | Measured | Met |\n|---|---|---|\n");
+                s.cachedPods(),
+                s.cachedPods() == 0
+                        ? 0.0
+                        : (s.heapCached().usedKb() - s.heapIdle().usedKb()) * 1024.0 / s.cachedPods(),
+                s.peakAfterGcKb() / 1024.0));
+        md.append(f("  `%s`\n", s.heapCached().line()));
+        if (!s.histogram().isEmpty()) {
+            md.append("- Largest classes on the heap with every pod cached (`jcmd GC.class_histogram`):\n\n```\n");
+            s.histogram().forEach(line -> md.append(line).append('\n'));
+            md.append("```\n");
+        }
+        md.append("\n| Target | Measured | Met |\n|---|---|---|\n");
         md.append(f(
                 "| p50 ≤ %.0f ms from the caches | %.1f ms | %s |\n",
-                TARGET_P50_MS, ours.p50(), met(ours.p50() <= TARGET_P50_MS)));
+                TARGET_P50_MS, s.ours().p50(), met(s.ours().p50() <= TARGET_P50_MS)));
         md.append(f(
                 "| ≥ %.0f× faster than the kubectl fan-out | %.1f× | %s |\n",
                 TARGET_RATIO, ratio(), met(ratio() >= TARGET_RATIO)));
+        String heapMeasured = f("%.1f MB used after GC, -Xmx%s held all %,d", heapCachedMb(), s.heap(), s.cachedPods());
+        if (!failures.isEmpty()) {
+            heapMeasured += "; out of memory with -Xmx"
+                    + String.join(
+                            ", -Xmx",
+                            failures.stream().map(ServerRun.Failure::heap).toList());
+        }
         md.append(f(
-                "| heap ≤ %.0f MB with all %,d pods cached | %.1f MB used after GC (-Xmx%dm) | %s |\n",
-                TARGET_HEAP_MB,
-                total,
-                heapCachedMb(),
-                heapLimitMb,
-                met(heapCachedMb() <= TARGET_HEAP_MB && cachedPods == total && heapLimitMb <= TARGET_HEAP_MB)));
+                "| heap ≤ %d MB with all %,d pods cached | %s | %s |\n",
+                TARGET_HEAP_MB, total, heapMeasured, met(heapTargetMet())));
         return md.toString();
     }
 
