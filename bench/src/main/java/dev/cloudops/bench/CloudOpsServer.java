@@ -148,6 +148,11 @@ public final class CloudOpsServer implements AutoCloseable {
         return get("/api/k8s/fleet/pods?" + query);
     }
 
+    /** {@code GET /api/k8s/fleet/nodes}: a handful of rows, so mostly the fixed cost of a request. */
+    public Fetch fleetNodes() throws IOException, InterruptedException {
+        return get("/api/k8s/fleet/nodes?limit=5000");
+    }
+
     /** The value of an actuator metric, e.g. {@code cloudops.kube.cache.size} with tag {@code kind:pods}. */
     public double metric(String name, String tag) throws IOException, InterruptedException {
         Fetch f = get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
@@ -181,16 +186,37 @@ public final class CloudOpsServer implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The largest heap occupancy any GC left behind, in KB, from a {@code -Xlog:gc:file=…} log. */
-    public static long peakAfterGcKb(Path gcLog) throws IOException {
-        long peak = 0;
+    /**
+     * What a {@code -Xlog:gc:file=…} log says about heap pressure: how many full GCs the heap forced (not those
+     * asked for with jcmd) and the most a full GC found live, in KB. Young GCs are ignored: what they leave
+     * includes old garbage, and when they fail to evacuate they leave a full heap.
+     */
+    public record GcPressure(int forcedFullGcs, long maxLiveKb) {}
+
+    public static GcPressure gcPressure(Path gcLog) throws IOException {
+        int forced = 0;
+        long live = 0;
         for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+            if (!line.contains("Pause Full")
+                    || line.contains("Diagnostic Command")
+                    || line.contains("Heap Inspection")) {
+                continue;
+            }
+            forced++;
             Matcher m = GC_AFTER.matcher(line);
             if (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(2)) * 1024);
+                live = Math.max(live, Long.parseLong(m.group(2)) * 1024);
             }
         }
-        return peak;
+        return new GcPressure(forced, live);
+    }
+
+    /** How many informer caches of this kind the server logged as started. */
+    public int cachesStarted(String kind) throws IOException {
+        String marker = "Started " + kind + " cache of cluster";
+        return (int) Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains(marker))
+                .count();
     }
 
     /** The {@code top} largest classes on the heap, as {@code GC.class_histogram} prints them (after a full GC). */

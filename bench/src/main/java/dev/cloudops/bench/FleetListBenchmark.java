@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Options ({@code --name=value}): {@code server-jar} (required), {@code clusters} (20), {@code pods} per
  * cluster (2000), {@code nodes} per cluster (2), {@code requests} (50), {@code warmup} (10), {@code
- * kubectl-rounds} (10), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m,1g,2g: heaps tried in order until the server holds every pod), {@code results}
+ * kubectl-rounds} (10), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m,1g,2g: heaps tried in order until the server holds every pod), {@code
+ * server-jvm-args} (extra server JVM options, space-separated), {@code results}
  * (RESULTS.md to append to; none when empty), {@code work-dir} (a new temporary directory).
  */
 public final class FleetListBenchmark {
@@ -57,6 +58,7 @@ public final class FleetListBenchmark {
                 "kubectl-rounds",
                 "kubectl",
                 "server-heap",
+                "server-jvm-args",
                 "results",
                 "work-dir");
         Map<String, String> options = new HashMap<>();
@@ -250,6 +252,17 @@ public final class FleetListBenchmark {
             log("CloudOps p50 %.1f ms p90 %.1f ms p99 %.1f ms", ours.p50(), ours.p90(), ours.p99());
             Percentiles limit1 = measure(server, PodFactory.SELECTOR, 1, requests, expected, perCluster, clusters);
             Percentiles none = measure(server, NO_MATCH_SELECTOR, 5000, requests, 0, 0, clusters);
+            int nodesPerCluster = intOption("nodes", 2);
+            List<Double> nodeSamples = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                CloudOpsServer.Fetch f = server.fleetNodes();
+                int total = f.status() == 200 ? f.json().path("total").asInt(-1) : -1;
+                if (total != nodesPerCluster * clusters) {
+                    throw new IllegalStateException("fleet list of nodes answered HTTP " + f.status() + " with " + total
+                            + " nodes, expected " + nodesPerCluster * clusters);
+                }
+                nodeSamples.add(f.millis());
+            }
 
             long cachedPods = Math.round(server.metric("cloudops.kube.cache.size", "kind:pods"));
             CloudOpsServer.Heap heapCached = server.heapAfterFullGc();
@@ -257,29 +270,46 @@ public final class FleetListBenchmark {
             log("heap after GC with %d pods cached: %d KB", cachedPods, heapCached.usedKb());
             return new ServerRun(
                     heap,
+                    String.join(" ", extraJvmArgs()),
                     registerSeconds,
                     cold.millis(),
                     ours,
                     limit1,
                     none,
+                    Percentiles.of(nodeSamples),
                     bytes,
                     heapIdle,
                     heapCached,
-                    CloudOpsServer.peakAfterGcKb(gcLog),
+                    CloudOpsServer.gcPressure(gcLog),
                     cachedPods,
                     histogram);
         } catch (IOException | RuntimeException e) {
             server.close();
             if (server.outOfMemory()) {
+                CloudOpsServer.GcPressure gc = CloudOpsServer.gcPressure(gcLog);
                 throw new OutOfMemory(
-                        "OutOfMemoryError while " + phase + " (the fullest heap a GC left: "
-                                + CloudOpsServer.peakAfterGcKb(gcLog) / 1024 + " MB; the request saw: " + e + ")",
+                        String.format(
+                                Locale.ROOT,
+                                "OutOfMemoryError while %s: %d of %d pod caches had started; %d full GCs forced by"
+                                        + " the heap, the largest live set one found %d MB (the request saw: %s)",
+                                phase,
+                                server.cachesStarted("pods"),
+                                clusters,
+                                gc.forcedFullGcs(),
+                                gc.maxLiveKb() / 1024,
+                                e),
                         e);
             }
             throw e;
         } finally {
             server.close();
         }
+    }
+
+    /** Extra server JVM options from {@code --server-jvm-args}, separated by spaces. */
+    private List<String> extraJvmArgs() {
+        String extra = option("server-jvm-args", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     private static Percentiles measure(

@@ -60,8 +60,8 @@ public record Report(
         md.append(f("\n## Fleet list: %d clusters × %,d pods, %s\n\n", clusters, podsPerCluster, started));
         md.append(f("- Machine: %s\n", machine));
         md.append(f(
-                "- Server: `java -Xmx%s -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -jar cloudops-server-…-exec.jar`\n",
-                s.heap()));
+                "- Server: `java -Xmx%s -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError%s -jar cloudops-server-…-exec.jar`\n",
+                s.heap(), s.extraJvm().isEmpty() ? "" : " " + s.extraJvm()));
         md.append(f(
                 "- Data: %d fabric8 mock API servers (CRUD, http, in the bench JVM), %,d pods each, %,d in all;"
                         + " %,d match (%.1f %%)\n",
@@ -84,13 +84,14 @@ public record Report(
         row(md, f("CloudOps fleet list, %,d rows (%,d KB JSON)", expected, s.responseBytes() / 1024), s.ours());
         row(md, "CloudOps, same query with limit=1 (filter + sort, 1 row out)", s.oursLimit1());
         row(md, "CloudOps, selector matching nothing (scan only)", s.oursNoMatch());
+        row(md, "CloudOps fleet list of nodes, a few rows (the fixed cost of a request)", s.nodes());
         row(md, f("kubectl fan-out, %d sequential `get --raw`", clusters), kubectl);
         row(md, f("the same %d GETs over plain HTTP from the bench JVM (mock servers' share)", clusters), direct);
         md.append('\n');
         md.append(f("- Speed-up, kubectl p50 / CloudOps p50: **%.1f×**\n", ratio()));
         md.append(f(
                 "- Server heap (-Xmx%s) after a full GC: %,.1f MB idle (no clusters), **%,.1f MB with %,d pods"
-                        + " cached** (%,.0f bytes per cached pod); fullest heap any GC left during the run: %,.0f MB\n",
+                        + " cached** (%,.0f bytes per cached pod); %s\n",
                 s.heap(),
                 s.heapIdle().usedKb() / 1024.0,
                 heapCachedMb(),
@@ -98,7 +99,11 @@ public record Report(
                 s.cachedPods() == 0
                         ? 0.0
                         : (s.heapCached().usedKb() - s.heapIdle().usedKb()) * 1024.0 / s.cachedPods(),
-                s.peakAfterGcKb() / 1024.0));
+                s.gc().forcedFullGcs() == 0
+                        ? "no full GC forced by the heap during the run"
+                        : f(
+                                "%d full GCs forced by the heap during the run, the largest live set one found %,.0f MB",
+                                s.gc().forcedFullGcs(), s.gc().maxLiveKb() / 1024.0)));
         md.append(f("  `%s`\n", s.heapCached().line()));
         if (!s.histogram().isEmpty()) {
             md.append("- Largest classes on the heap with every pod cached (`jcmd GC.class_histogram`):\n\n```\n");

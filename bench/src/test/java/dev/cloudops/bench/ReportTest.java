@@ -19,15 +19,17 @@ class ReportTest {
     private static ServerRun server(String heap, Percentiles ours, long heapKb, long cachedPods) {
         return new ServerRun(
                 heap,
+                "",
                 2,
                 1500,
                 ours,
                 ms(20),
                 ms(10),
+                ms(5),
                 1_600_000,
                 new CloudOpsServer.Heap(40 * 1024, 100 * 1024, "heap idle"),
                 new CloudOpsServer.Heap(heapKb, 400 * 1024, "garbage-first heap total 409600K, used 1K"),
-                450 * 1024,
+                new CloudOpsServer.GcPressure(3, 450 * 1024),
                 cachedPods,
                 List.of("1: 100 200 io.fabric8.kubernetes.api.model.Pod"));
     }
@@ -53,7 +55,7 @@ class ReportTest {
                 .contains("labelSelector=app in (checkout,search),tier!=batch")
                 .contains("bench-group%3Dhit")
                 .contains("io.fabric8.kubernetes.api.model.Pod")
-                .contains("fullest heap any GC left during the run: 450 MB")
+                .contains("3 full GCs forced by the heap during the run, the largest live set one found 450 MB")
                 .doesNotContain("**no**");
     }
 
