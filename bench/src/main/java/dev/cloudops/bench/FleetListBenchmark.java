@@ -22,10 +22,11 @@ import tools.jackson.databind.JsonNode;
  * one after another. Every answer is checked for the exact expected pods; a wrong total fails the run.
  *
  * <p>Options ({@code --name=value}): {@code server-jar} (required), {@code clusters} (20), {@code pods} per
- * cluster (2000), {@code nodes} per cluster (2), {@code requests} (50), {@code warmup} (10), {@code
- * kubectl-rounds} (10), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m,1g,2g: heaps tried in order until the server holds every pod), {@code
- * server-jvm-args} (extra server JVM options, space-separated), {@code results}
- * (RESULTS.md to append to; none when empty), {@code work-dir} (a new temporary directory).
+ * cluster (2000), {@code nodes} per cluster (2), {@code requests} (50), {@code warmup} (10),
+ * {@code kubectl-rounds} (10), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m,1g,2g: heaps
+ * tried in order until the server holds every pod), {@code server-jvm-args} (extra server JVM options,
+ * space-separated), {@code results} (RESULTS.md to append to; none when empty), {@code work-dir} (a new
+ * temporary directory).
  */
 public final class FleetListBenchmark {
 

@@ -102,8 +102,10 @@ public record Report(
                 s.gc().forcedFullGcs() == 0
                         ? "no full GC forced by the heap during the run"
                         : f(
-                                "%d full GCs forced by the heap during the run, the largest live set one found %,.0f MB",
-                                s.gc().forcedFullGcs(), s.gc().maxLiveKb() / 1024.0)));
+                                "%d full GC%s forced by the heap during the run, the largest live set one found %,.0f MB",
+                                s.gc().forcedFullGcs(),
+                                s.gc().forcedFullGcs() == 1 ? "" : "s",
+                                s.gc().maxLiveKb() / 1024.0)));
         md.append(f("  `%s`\n", s.heapCached().line()));
         if (!s.histogram().isEmpty()) {
             md.append("- Largest classes on the heap with every pod cached (`jcmd GC.class_histogram`):\n\n```\n");
