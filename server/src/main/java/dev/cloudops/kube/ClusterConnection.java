@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class ClusterConnection implements AutoCloseable {
     private final Set<String> namespaces;
     private final MeterRegistry meters;
     private final Duration syncTimeout;
-    private final Map<CachedKind, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
+    private final Map<CachedKind, HotCache> informers = new ConcurrentHashMap<>();
     private volatile List<ApiResourceInfo> discovered;
     private volatile long discoveredAt;
 
@@ -97,17 +98,34 @@ final class ClusterConnection implements AutoCloseable {
         return namespaces;
     }
 
-    /** The synced cache of a hot kind, started on first use. */
+    /** A started informer and its store. */
+    private record HotCache(
+            SharedIndexInformer<? extends HasMetadata> informer, CompactStore<? extends HasMetadata> store) {}
+
+    /** The synced cache of a hot kind, started on first use; objects are rebuilt whole, so prefer {@link #rows}. */
     @SuppressWarnings("unchecked")
     <T extends HasMetadata> List<T> cached(CachedKind kind) {
-        SharedIndexInformer<T> informer =
-                (SharedIndexInformer<T>) informers.computeIfAbsent(kind, k -> call("inform", () -> start(k)));
-        return informer.getStore().list();
+        return ((CompactStore<T>) cache(kind).store()).values().toList();
     }
 
-    private SharedIndexInformer<? extends HasMetadata> start(CachedKind kind) {
-        SharedIndexInformer<? extends HasMetadata> informer =
-                withSlimStore(source(kind).runnableInformer(0));
+    /** The summary rows of a hot kind's cache, without rebuilding any object. */
+    Stream<CachedRow> rows(CachedKind kind) {
+        return cache(kind).store().rows();
+    }
+
+    /** One cached object, rebuilt whole, or null. */
+    HasMetadata cachedObject(CachedKind kind, String key) {
+        return cache(kind).store().get(key);
+    }
+
+    private HotCache cache(CachedKind kind) {
+        return informers.computeIfAbsent(kind, k -> call("inform", () -> start(k)));
+    }
+
+    private HotCache start(CachedKind kind) {
+        CompactStore<? extends HasMetadata> store =
+                new CompactStore<>(client.getKubernetesSerialization(), typeOf(kind));
+        SharedIndexInformer<? extends HasMetadata> informer = informer(kind, store);
         try {
             informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -118,21 +136,38 @@ final class ClusterConnection implements AutoCloseable {
             informer.close();
             throw KubeErrors.unavailable(name, e);
         }
-        Gauge.builder(
-                        "cloudops.kube.cache.size",
-                        informer,
-                        i -> i.getStore().list().size())
+        Gauge.builder("cloudops.kube.cache.size", store, CompactStore::size)
                 .description("Objects held in an informer cache")
                 .tag("cluster", name)
                 .tag("kind", kind.plural())
                 .register(meters);
         log.info("Started {} cache of cluster {}", kind.plural(), name);
-        return informer;
+        return new HotCache(informer, store);
     }
 
-    /** Lists read the whole store, never the namespace index; the index would only cost memory. */
-    private static <T extends HasMetadata> SharedIndexInformer<T> withSlimStore(SharedIndexInformer<T> informer) {
-        return informer.removeNamespaceIndex().itemStore(new SlimStore<>());
+    /**
+     * The initial list is paged (500 a page) so a big cluster does not arrive as one huge answer; lists read the
+     * whole store, so the namespace index would only cost memory.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SharedIndexInformer<? extends HasMetadata> informer(CachedKind kind, CompactStore store) {
+        SharedIndexInformer informer = source(kind).withLimit(INITIAL_PAGE).runnableInformer(0);
+        return informer.removeNamespaceIndex().itemStore(store);
+    }
+
+    private static final long INITIAL_PAGE = 500L;
+
+    private static Class<? extends HasMetadata> typeOf(CachedKind kind) {
+        return switch (kind) {
+            case NODES -> io.fabric8.kubernetes.api.model.Node.class;
+            case NAMESPACES -> io.fabric8.kubernetes.api.model.Namespace.class;
+            case PODS -> io.fabric8.kubernetes.api.model.Pod.class;
+            case DEPLOYMENTS -> io.fabric8.kubernetes.api.model.apps.Deployment.class;
+            case STATEFULSETS -> io.fabric8.kubernetes.api.model.apps.StatefulSet.class;
+            case DAEMONSETS -> io.fabric8.kubernetes.api.model.apps.DaemonSet.class;
+            case SERVICES -> io.fabric8.kubernetes.api.model.Service.class;
+            case EVENTS -> io.fabric8.kubernetes.api.model.Event.class;
+        };
     }
 
     private io.fabric8.kubernetes.client.dsl.Informable<? extends HasMetadata> source(CachedKind kind) {
@@ -153,13 +188,9 @@ final class ClusterConnection implements AutoCloseable {
         return operation.inAnyNamespace();
     }
 
-    boolean cacheStarted(CachedKind kind) {
-        return informers.containsKey(kind);
-    }
-
     @Override
     public void close() {
-        informers.values().forEach(SharedIndexInformer::close);
+        informers.values().forEach(c -> c.informer().close());
         informers.clear();
         meters.getMeters().stream()
                 .filter(m -> name.equals(m.getId().getTag("cluster")))

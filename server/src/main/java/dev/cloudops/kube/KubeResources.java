@@ -4,6 +4,7 @@ import dev.cloudops.platform.error.ApiException;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -237,8 +238,11 @@ public class KubeResources {
         Map<String, Object> object = get(clusterId, type, namespace, name);
         Object uid = ((Map<?, ?>) object.get("metadata")).get("uid");
         ClusterConnection c = connections.connection(clusterId);
-        List<io.fabric8.kubernetes.api.model.Event> events = c.cached(CachedKind.EVENTS);
-        return events.stream()
+        // Rows first: only the events of this namespace are rebuilt whole.
+        return c.rows(CachedKind.EVENTS)
+                .filter(r -> namespace == null || namespace.equals(r.namespace()))
+                .map(r -> (io.fabric8.kubernetes.api.model.Event) c.cachedObject(CachedKind.EVENTS, r.key()))
+                .filter(java.util.Objects::nonNull)
                 .filter(e -> e.getInvolvedObject() != null
                         && name.equals(e.getInvolvedObject().getName())
                         && type.kind().equals(e.getInvolvedObject().getKind())
@@ -286,16 +290,17 @@ public class KubeResources {
         return patch(clusterId, type, namespace, name, patch);
     }
 
-    /** Objects of a hot kind from the cluster's informer cache, narrowed by a predicate, then converted. */
-    public <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> cached(long clusterId, CachedKind kind) {
+    /** The summary rows of a hot kind from the cluster's informer cache, within its namespace restriction. */
+    public List<CachedRow> cachedRows(long clusterId, CachedKind kind) {
         ClusterConnection c = connections.connection(clusterId);
-        List<T> all = c.cached(kind);
-        if (c.restriction().isEmpty()) {
-            return all;
-        }
-        return all.stream()
-                .filter(o -> c.visible(o.getMetadata().getNamespace()))
-                .toList();
+        return c.rows(kind).filter(r -> c.visible(r.namespace())).toList();
+    }
+
+    /** One object of a hot kind from the cache, whole, as a JSON-ready map; null when it is gone. */
+    public Map<String, Object> cachedObject(long clusterId, CachedKind kind, CachedRow row) {
+        ClusterConnection c = connections.connection(clusterId);
+        HasMetadata object = c.cachedObject(kind, row.key());
+        return object == null ? null : toMap(c, object);
     }
 
     /** A cached object as a JSON-ready map. */

@@ -3,15 +3,17 @@ package dev.cloudops.resource;
 import dev.cloudops.cluster.ClusterService;
 import dev.cloudops.cluster.ClusterView;
 import dev.cloudops.kube.CachedKind;
+import dev.cloudops.kube.CachedRow;
 import dev.cloudops.kube.KubeResources;
+import dev.cloudops.kube.RowSummaries;
 import dev.cloudops.kube.selector.FieldSelector;
 import dev.cloudops.kube.selector.LabelSelector;
 import dev.cloudops.platform.error.ApiException;
 import dev.cloudops.platform.security.AccessPolicy;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +72,7 @@ public class FleetService {
         ResourceService.checkSelectors(labelSelector, fieldSelector);
         CachedKind cachedKind = CachedKind.fromPlural(kind);
         FieldSelector fields = FieldSelector.parse(fieldSelector);
-        Summaries.checkFields(cachedKind, fields.fields());
+        RowSummaries.checkFields(cachedKind, fields.fields());
         var query = new Query(
                 cachedKind,
                 LabelSelector.parse(labelSelector),
@@ -103,19 +105,21 @@ public class FleetService {
 
     private Partial listOne(ClusterView cluster, Optional<Set<String>> readable, Query q) {
         try {
-            List<HasMetadata> cached = kube.cached(cluster.id(), q.kind());
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (HasMetadata o : cached) {
-                String ns = o.getMetadata().getNamespace();
+            for (CachedRow r : kube.cachedRows(cluster.id(), q.kind())) {
+                String ns = r.namespace();
                 if ((q.namespace() != null && !q.namespace().equals(ns))
                         || (readable.isPresent()
                                 && (ns == null || !readable.get().contains(ns)))
-                        || !q.labels().matches(o.getMetadata().getLabels())
-                        || !q.fields().matches(field -> Summaries.field(o, field))) {
+                        || !q.labels().matches(r.labels())
+                        || !q.fields().matches(r::field)) {
                     continue;
                 }
-                Map<String, Object> row =
-                        q.full() ? new java.util.LinkedHashMap<>(kube.toMap(cluster.id(), o)) : Summaries.of(o);
+                Map<String, Object> full = q.full() ? kube.cachedObject(cluster.id(), q.kind(), r) : null;
+                if (q.full() && full == null) {
+                    continue; // deleted since the row was read
+                }
+                Map<String, Object> row = new LinkedHashMap<>(q.full() ? full : r.summary());
                 row.put("cluster", cluster.name());
                 row.put("clusterId", cluster.id());
                 rows.add(row);

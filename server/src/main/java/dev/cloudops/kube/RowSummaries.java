@@ -1,4 +1,4 @@
-package dev.cloudops.resource;
+package dev.cloudops.kube;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
  * The one-line views kubectl prints for the hot kinds ({@code kubectl get pods} columns), built from cached
  * objects. Pure functions: no I/O.
  */
-final class Summaries {
+public final class RowSummaries {
 
-    private Summaries() {}
+    private RowSummaries() {}
 
     static Map<String, Object> of(HasMetadata o) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -162,9 +162,9 @@ final class Summaries {
             "status.nominatedNodeName");
 
     /** Refuses, as kube-apiserver does, a field selector naming a field the kind does not index. */
-    static void checkFields(dev.cloudops.kube.CachedKind kind, java.util.Set<String> fields) {
+    public static void checkFields(CachedKind kind, java.util.Set<String> fields) {
         for (String f : fields) {
-            if (!COMMON_FIELDS.contains(f) && !(kind == dev.cloudops.kube.CachedKind.PODS && POD_FIELDS.contains(f))) {
+            if (!COMMON_FIELDS.contains(f) && !(kind == CachedKind.PODS && POD_FIELDS.contains(f))) {
                 throw dev.cloudops.platform.error.ApiException.badRequest(
                         "invalid-selector",
                         "field label not supported: " + f + " (on " + kind.plural() + ")",
@@ -173,38 +173,26 @@ final class Summaries {
         }
     }
 
-    /** The value of a field a field selector may name on a cached object, as kube-apiserver supports them. */
-    static String field(HasMetadata o, String field) {
-        return switch (field) {
-            case "metadata.name" -> o.getMetadata().getName();
-            case "metadata.namespace" -> o.getMetadata().getNamespace();
-            default -> o instanceof Pod pod ? podField(pod, field) : unsupported(o, field);
-        };
+    /** The values of every field a field selector may name on this object, as kube-apiserver indexes them. */
+    static Map<String, String> fields(HasMetadata o) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("metadata.name", o.getMetadata().getName());
+        fields.put("metadata.namespace", nullToEmpty(o.getMetadata().getNamespace()));
+        if (o instanceof Pod pod) {
+            var spec = pod.getSpec();
+            var status = pod.getStatus();
+            fields.put("spec.nodeName", spec == null ? "" : nullToEmpty(spec.getNodeName()));
+            fields.put("spec.restartPolicy", spec == null ? "" : nullToEmpty(spec.getRestartPolicy()));
+            fields.put("spec.schedulerName", spec == null ? "" : nullToEmpty(spec.getSchedulerName()));
+            fields.put("spec.serviceAccountName", spec == null ? "" : nullToEmpty(spec.getServiceAccountName()));
+            fields.put("status.phase", status == null ? "" : nullToEmpty(status.getPhase()));
+            fields.put("status.podIP", status == null ? "" : nullToEmpty(status.getPodIP()));
+            fields.put("status.nominatedNodeName", status == null ? "" : nullToEmpty(status.getNominatedNodeName()));
+        }
+        return fields;
     }
 
-    private static String podField(Pod pod, String field) {
-        return switch (field) {
-            case "spec.nodeName" -> pod.getSpec() == null ? "" : pod.getSpec().getNodeName();
-            case "spec.restartPolicy" ->
-                pod.getSpec() == null ? "" : pod.getSpec().getRestartPolicy();
-            case "spec.schedulerName" ->
-                pod.getSpec() == null ? "" : pod.getSpec().getSchedulerName();
-            case "spec.serviceAccountName" ->
-                pod.getSpec() == null ? "" : pod.getSpec().getServiceAccountName();
-            case "status.phase" ->
-                pod.getStatus() == null ? "" : pod.getStatus().getPhase();
-            case "status.podIP" ->
-                pod.getStatus() == null ? "" : pod.getStatus().getPodIP();
-            case "status.nominatedNodeName" ->
-                pod.getStatus() == null ? "" : pod.getStatus().getNominatedNodeName();
-            default -> unsupported(pod, field);
-        };
-    }
-
-    private static String unsupported(HasMetadata o, String field) {
-        throw dev.cloudops.platform.error.ApiException.badRequest(
-                "invalid-selector",
-                "field label not supported: " + field + " (on " + o.getKind() + ")",
-                "fieldSelector");
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }
