@@ -5,6 +5,8 @@ import dev.cloudops.kube.KubeLogs;
 import dev.cloudops.kube.KubeNames;
 import dev.cloudops.kube.LogOptions;
 import dev.cloudops.kube.LogSource;
+import dev.cloudops.kube.selector.InvalidSelectorException;
+import dev.cloudops.kube.selector.LabelSelector;
 import dev.cloudops.platform.CloudOpsProperties;
 import dev.cloudops.platform.error.ApiException;
 import dev.cloudops.platform.security.AccessPolicy;
@@ -103,6 +105,13 @@ public class LogService {
         if (bySelector == byWorkload) {
             throw ApiException.badRequest(
                     "invalid-parameter", "give exactly one of labelSelector and workload", "labelSelector");
+        }
+        if (bySelector) {
+            try {
+                LabelSelector.parse(labelSelector);
+            } catch (InvalidSelectorException e) {
+                throw ApiException.badRequest("invalid-selector", e.getMessage(), "labelSelector");
+            }
         }
         access.require(Action.READ, clusterId, namespace);
         String selector = bySelector ? labelSelector : workloadSelector(clusterId, namespace, workload);
