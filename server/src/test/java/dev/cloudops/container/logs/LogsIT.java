@@ -6,6 +6,7 @@ import dev.cloudops.testing.MockCluster;
 import dev.cloudops.testing.PlatformIT;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -139,6 +140,34 @@ class LogsIT extends PlatformIT {
         var single = api.get(logs("/logs"), admin);
         assertThat(single.status()).isEqualTo(400);
         assertThat(single.code()).isEqualTo("container-required");
+    }
+
+    @Test
+    @DisplayName("workload=deployments/web merges the pods its selector selects; an unknown workload is 404")
+    void workload() {
+        mock.create(new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", "web")
+                .endSelector()
+                .endSpec()
+                .build());
+        expectLog("p", "&container=side&timestamps=true", SIDE_LOG);
+        var r = api.get("/api/k8s/logs/" + cluster + "/" + ns + "?workload=deployments/web&container=side", admin);
+        assertThat(r.status()).as(r.text() + " / " + lastRequest()).isEqualTo(200);
+        assertThat(r.text().lines().toList()).containsExactly("[p/side] side ready", "[p/side] side flushed");
+
+        var missing = api.get("/api/k8s/logs/" + cluster + "/" + ns + "?workload=deployments/nope", admin);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.code()).isEqualTo("kube-not-found");
+        var both = api.get("/api/k8s/logs/" + cluster + "/" + ns, admin);
+        assertThat(both.status()).isEqualTo(400);
+        var badSelector = api.get("/api/k8s/logs/" + cluster + "/" + ns + "?labelSelector=a%3D%3D%3Db", admin);
+        assertThat(badSelector.code()).isEqualTo("invalid-selector");
     }
 
     @Test
