@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,7 +81,7 @@ class LogController {
             @PathVariable @Parameter(example = "shop") String namespace,
             @PathVariable @Parameter(example = "web-7d9c6b5f4-x2x8q") String pod,
             @PathVariable @Parameter(example = "web") String container,
-            Params params) {
+            @ParameterObject Params params) {
         var body = logs.read(clusterId, namespace, pod, container, params.query());
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body::writeTo);
     }
@@ -99,7 +100,7 @@ class LogController {
             @PathVariable @Parameter(example = "web-7d9c6b5f4-x2x8q") String pod,
             @RequestParam(defaultValue = "false") @Parameter(example = "true") boolean allContainers,
             @RequestParam(defaultValue = "text") @Parameter(example = "jsonl") String format,
-            Params params) {
+            @ParameterObject Params params) {
         boolean jsonl = mergeFormat(format);
         var body = logs.pod(clusterId, namespace, pod, allContainers, params.query(), jsonl);
         return ResponseEntity.ok()
@@ -122,7 +123,7 @@ class LogController {
             @RequestParam(required = false) @Parameter(example = "deployments/web") String workload,
             @RequestParam(required = false) @Parameter(example = "web") String container,
             @RequestParam(defaultValue = "text") @Parameter(example = "jsonl") String format,
-            Params params) {
+            @ParameterObject Params params) {
         boolean jsonl = mergeFormat(format);
         var body = logs.selected(clusterId, namespace, labelSelector, workload, container, params.query(), jsonl);
         return ResponseEntity.ok()
@@ -148,7 +149,7 @@ class LogController {
             @RequestParam(defaultValue = "0") @Parameter(example = "2") int before,
             @RequestParam(defaultValue = "0") @Parameter(example = "2") int after,
             @RequestParam(defaultValue = "100") @Parameter(example = "50") int maxMatches,
-            Params params) {
+            @ParameterObject Params params) {
         var body = logs.search(
                 clusterId, namespace, pod, container, params.query(), q, regex, ignoreCase, before, after, maxMatches);
         return ResponseEntity.ok().contentType(JSONL).body(body::writeTo);
@@ -169,7 +170,7 @@ class LogController {
             @RequestHeader(value = "Last-Event-ID", required = false)
                     @Parameter(example = "2026-01-02T03:04:05.123456789Z#1")
                     String lastEventId,
-            Params params) {
+            @ParameterObject Params params) {
         LogQuery query = params.query();
         LogEventId resume = lastEventId == null || lastEventId.isBlank() ? null : LogEventId.parse(lastEventId);
         return streams.follow(
@@ -190,7 +191,7 @@ class LogController {
             @PathVariable String pod,
             @PathVariable String container,
             @RequestParam(defaultValue = "text") @Parameter(example = "gzip") String format,
-            Params params) {
+            @ParameterObject Params params) {
         LogService.ExportFormat kind = exportFormat(format);
         var body = logs.export(clusterId, namespace, pod, container, params.query(), kind);
         String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
