@@ -16,7 +16,8 @@ public record CloudOpsProperties(
         @DefaultValue Demo demo,
         @DefaultValue Security security,
         @DefaultValue Clusters clusters,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Logs logs) {
 
     /** @param enabled start the simulated cluster {@code demo} (the {@code --demo} switch) */
     public record Demo(@DefaultValue("false") boolean enabled) {}
@@ -49,4 +50,20 @@ public record CloudOpsProperties(
 
     /** @param maxBodyBytes largest request body accepted (413 beyond it) */
     public record Web(@DefaultValue("2097152") long maxBodyBytes) {}
+
+    /**
+     * @param maxStreamsPerUser live log streams (SSE) one user may hold open at once (429 beyond)
+     * @param maxStreams live log streams the whole server holds open at once (429 beyond)
+     * @param heartbeat interval of the SSE keep-alive comments
+     * @param streamTimeout how long one SSE connection lasts before the client reconnects with Last-Event-ID
+     * @param searchBudget time one log search may spend matching before it stops with a partial answer
+     * @param maxSources pods × containers one merged log request may read
+     */
+    public record Logs(
+            @DefaultValue("5") int maxStreamsPerUser,
+            @DefaultValue("200") int maxStreams,
+            @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("30m") Duration streamTimeout,
+            @DefaultValue("10s") Duration searchBudget,
+            @DefaultValue("50") int maxSources) {}
 }

@@ -49,7 +49,7 @@ class ArchitectureTest {
             .resideInAPackage("dev.cloudops.kube..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("dev.cloudops.cluster..", "dev.cloudops.resource..");
+            .resideInAnyPackage("dev.cloudops.cluster..", "dev.cloudops.resource..", "dev.cloudops.container..");
 
     @ArchTest
     static final ArchRule controllersStayInternal = noClasses()

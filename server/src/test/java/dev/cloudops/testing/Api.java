@@ -81,7 +81,11 @@ public final class Api {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = type.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
+            JsonNode json = type.contains("json")
+                            && !type.contains("jsonl")
+                            && !r.body().isEmpty()
+                    ? JSON.readTree(r.body())
+                    : null;
             return new Response(r.statusCode(), type, r.body(), json);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
