@@ -147,7 +147,6 @@ public class ClusterService {
         String sealed = row.sealedKubeconfig();
         if (request.kubeconfig() != null || request.context() != null) {
             ProbeResult probe = connections.probe(kubeconfig, context);
-            context = probe.context();
             sealed = sealer.seal(kubeconfig);
             updated = ClusterView.probed(id, name, env, tags, namespaces, probe, old.simulated(), old.createdAt(), now);
         } else {
