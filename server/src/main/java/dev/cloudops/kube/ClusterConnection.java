@@ -126,7 +126,12 @@ final class ClusterConnection implements AutoCloseable {
         CompactStore<? extends HasMetadata> store =
                 new CompactStore<>(client.getKubernetesSerialization(), typeOf(kind));
         SharedIndexInformer<? extends HasMetadata> informer = informer(kind, store);
+        boolean permitted = false;
         try {
+            permitted = INITIAL_LISTS.tryAcquire(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!permitted) {
+                throw new java.util.concurrent.TimeoutException("too many caches are filling");
+            }
             informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -135,6 +140,10 @@ final class ClusterConnection implements AutoCloseable {
         } catch (Exception e) {
             informer.close();
             throw KubeErrors.unavailable(name, e);
+        } finally {
+            if (permitted) {
+                INITIAL_LISTS.release();
+            }
         }
         Gauge.builder("cloudops.kube.cache.size", store, CompactStore::size)
                 .description("Objects held in an informer cache")
@@ -156,6 +165,12 @@ final class ClusterConnection implements AutoCloseable {
     }
 
     private static final long INITIAL_PAGE = 500L;
+
+    /**
+     * An informer holds its whole initial list as full objects until it is stored compactly; filling many caches
+     * at once (the first fleet list over many clusters) would hold them all together. Two at a time bounds it.
+     */
+    private static final java.util.concurrent.Semaphore INITIAL_LISTS = new java.util.concurrent.Semaphore(2);
 
     private static Class<? extends HasMetadata> typeOf(CachedKind kind) {
         return switch (kind) {
