@@ -101,7 +101,16 @@ public class UserService {
     }
 
     public List<UserView> list(int page, int size) {
-        return users.list(page * size, size).stream().map(this::view).toList();
+        List<UserStore.UserRow> rows = users.list(page * size, size);
+        var grants = users.grants(rows.stream().map(UserStore.UserRow::id).toList());
+        return rows.stream()
+                .map(r -> new UserView(
+                        r.id(),
+                        r.username(),
+                        r.disabled(),
+                        grants.getOrDefault(r.id(), List.of()),
+                        Instant.ofEpochMilli(r.createdAt())))
+                .toList();
     }
 
     public long count() {

@@ -88,6 +88,24 @@ class UserStore {
                 .list();
     }
 
+    /** The grants of several users in one query, by user id. */
+    java.util.Map<Long, List<Grant>> grants(List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, List<Grant>> byUser = new java.util.HashMap<>();
+        jdbc.sql("SELECT user_id, role, cluster_id, namespace_name FROM grants WHERE user_id IN (:ids) ORDER BY id")
+                .param("ids", userIds)
+                .query(rs -> {
+                    byUser.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                            .add(new Grant(
+                                    Role.valueOf(rs.getString(2)),
+                                    rs.getObject(3) == null ? null : rs.getLong(3),
+                                    rs.getString(4)));
+                });
+        return byUser;
+    }
+
     void recordFailure(long userId, int failures, Long lockedUntil) {
         jdbc.sql("UPDATE users SET failed_logins = :f, locked_until = :l WHERE id = :id")
                 .param("f", failures)

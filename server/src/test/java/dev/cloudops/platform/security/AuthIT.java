@@ -166,6 +166,34 @@ class AuthIT extends PlatformIT {
     }
 
     @Test
+    @DisplayName("the user list pages and shows each user's grants, never a password hash")
+    void listsUsers() {
+        String name = unique("listed");
+        api.post(
+                "/api/users",
+                Map.of(
+                        "username",
+                        name,
+                        "password",
+                        PASSWORD,
+                        "grants",
+                        List.of(grant("VIEWER", null, null), grant("OPERATOR", 7L, "shop"))),
+                admin);
+        var page = api.get("/api/users?size=500", admin);
+        assertThat(page.json().path("total").asLong()).isGreaterThanOrEqualTo(2);
+        var user = page.json()
+                .path("items")
+                .valueStream()
+                .filter(u -> u.path("username").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
+        assertThat(user.path("grants")).hasSize(2);
+        assertThat(user.path("grants").get(1).path("namespace").asString()).isEqualTo("shop");
+        assertThat(page.text()).doesNotContain("$2a$").doesNotContainIgnoringCase("passwordHash");
+        assertThat(api.get("/api/users?size=0", admin).code()).isEqualTo("invalid-field");
+    }
+
+    @Test
     @DisplayName("an admin cannot disable their own account")
     void cannotDisableSelf() {
         long adminId = api.get("/api/auth/me", admin).json().path("id").asLong();
