@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Options ({@code --name=value}): {@code server-jar} (required), {@code log-mb} (200), {@code stream-mb}
  * (1024), {@code runs} (5), {@code kubectl} (/usr/bin/kubectl), {@code server-heap} (512m), {@code search-budget}
  * (server's {@code cloudops.logs.search-budget}, 120s; its default of 10 s could cut the search short on a loaded
- * machine), {@code results} (RESULTS.md to append to; none when empty), {@code work-dir} (a new temporary
+ * machine), {@code server-jvm-args} (extra server JVM options, space-separated), {@code results} (RESULTS.md to append to; none when empty), {@code work-dir} (a new temporary
  * directory).
  */
 public final class LogSearchBenchmark {
@@ -62,6 +62,7 @@ public final class LogSearchBenchmark {
                 "kubectl",
                 "server-heap",
                 "search-budget",
+                "server-jvm-args",
                 "results",
                 "work-dir");
         Map<String, String> options = new HashMap<>();
@@ -131,12 +132,16 @@ public final class LogSearchBenchmark {
                     + MAX_MATCHES + ": use a smaller --log-mb");
         }
         Path gcLog = work.resolve("gc.log");
-        List<String> jvm = List.of(
+        List<String> jvm = new ArrayList<>(List.of(
                 "-Xmx" + heap,
                 "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Xlog:gc:file=" + gcLog,
-                "-Dcloudops.logs.search-budget=" + budget);
+                "-Dcloudops.logs.search-budget=" + budget));
+        String extra = options.getOrDefault("server-jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         KubectlLogs peer;
         Percentiles ours;
         Percentiles theirs;
