@@ -162,6 +162,51 @@ public final class CloudOpsServer implements AutoCloseable {
         return f.json().path("measurements").path(0).path("value").asDouble();
     }
 
+    /** A streamed answer read to its end: bytes, matching JSON lines ({@code "type":"match"}) and the last line. */
+    public record Streamed(int status, long bytes, long matchLines, String lastLine, long nanos) {
+        public double millis() {
+            return nanos / 1e6;
+        }
+    }
+
+    /**
+     * {@code GET pathAndQuery}, reading the whole answer as it streams (never holding it) and counting the lines
+     * that start with {@code {"type":"match"}; timed from sending to the last byte.
+     */
+    public Streamed stream(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(pathAndQuery)))
+                .timeout(Duration.ofMinutes(10))
+                .GET()
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        LineCounter counter = new LineCounter("{\"type\":\"match\"");
+        try (java.io.InputStream in = r.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                counter.accept(buffer, n);
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        return new Streamed(r.statusCode(), counter.bytes(), counter.matching(), counter.lastLine(), nanos);
+    }
+
+    /** The sum of an actuator metric's measurement over the given tags (each {@code key:value}), URL-encoded. */
+    public double metricValue(String name, List<String> tags) throws IOException, InterruptedException {
+        StringBuilder query = new StringBuilder();
+        for (String tag : tags) {
+            query.append(query.length() == 0 ? '?' : '&')
+                    .append("tag=")
+                    .append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
+        }
+        Fetch f = get("/actuator/metrics/" + name + query);
+        if (f.status() != 200) {
+            throw new IllegalStateException("metric " + name + " " + tags + " answered HTTP " + f.status());
+        }
+        return f.json().path("measurements").path(0).path("value").asDouble();
+    }
+
     private Fetch get(String pathAndQuery) throws IOException, InterruptedException {
         HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(pathAndQuery)))
                 .timeout(Duration.ofMinutes(2))

@@ -395,7 +395,7 @@ public final class FleetListBenchmark {
         }
     }
 
-    private static String password() {
+    static String password() {
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder("Bench-");
         for (int i = 0; i < 20; i++) {
