@@ -12,6 +12,15 @@ import java.time.format.DateTimeParseException;
 record LogLine(Instant ts, String text) {
 
     /** Splits "2026-01-02T03:04:05.123456789Z text" into its timestamp and text. */
+    /**
+     * The text of a line without parsing its timestamp: searching a long log parses timestamps only for the lines
+     * it reports.
+     */
+    static String textOf(String raw) {
+        int space = raw.indexOf(' ');
+        return space >= 20 && raw.charAt(4) == '-' && raw.charAt(10) == 'T' ? raw.substring(space + 1) : raw;
+    }
+
     static LogLine parse(String raw) {
         int space = raw.indexOf(' ');
         String head = space < 0 ? raw : raw.substring(0, space);

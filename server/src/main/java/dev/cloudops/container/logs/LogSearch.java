@@ -99,10 +99,10 @@ final class LogSearch {
                     break;
                 }
                 scanned++;
-                LogLine line = LogLine.parse(raw);
+                String text = LogLine.textOf(raw);
                 for (Pending p : pending) {
                     if (p.after.size() < spec.after()) {
-                        p.after.add(line.text());
+                        p.after.add(text);
                     }
                 }
                 flushComplete(pending, spec, writer, false);
@@ -115,25 +115,23 @@ final class LogSearch {
                 }
                 boolean found;
                 try {
-                    found = spec.pattern()
-                            .matcher(new Deadline(line.text(), deadline))
-                            .find();
+                    found = spec.pattern().matcher(new Deadline(text, deadline)).find();
                 } catch (BudgetExceeded e) {
                     reason = "time-budget";
                     break;
                 }
                 if (found) {
                     matches++;
+                    LogLine line = LogLine.parse(raw);
                     String ts = line.ts() == null ? null : line.ts().toString();
-                    pending.add(
-                            new Pending(new Match("match", scanned, ts, line.text(), List.copyOf(before), List.of())));
+                    pending.add(new Pending(new Match("match", scanned, ts, text, List.copyOf(before), List.of())));
                     flushComplete(pending, spec, writer, false);
                 }
                 if (spec.before() > 0) {
                     if (before.size() == spec.before()) {
                         before.removeFirst();
                     }
-                    before.addLast(line.text());
+                    before.addLast(text);
                 }
             }
         }
