@@ -174,7 +174,20 @@ public class LogService {
         return open(clusterId, namespace, pod, container, options);
     }
 
-    private InputStream open(long clusterId, String namespace, String pod, String container, LogOptions options) {
+    /**
+     * Checks what {@link #read} checks before it reaches the cluster: the cluster is visible, the names valid and
+     * the caller may read the namespace. The pod and container need not exist (any more).
+     */
+    void checkReadable(long clusterId, String namespace, String pod, String container) {
+        clusters.get(clusterId);
+        checkNamespace(namespace);
+        checkPodName(pod);
+        checkContainerName(container);
+        access.require(Action.READ, clusterId, namespace);
+    }
+
+    /** Opens one container's log after every check {@link #read} makes. */
+    InputStream open(long clusterId, String namespace, String pod, String container, LogOptions options) {
         checkContainerName(container);
         LogSource source = target(clusterId, namespace, pod);
         if (!source.containers().contains(container)) {
@@ -236,9 +249,7 @@ public class LogService {
     private LogSource target(long clusterId, String namespace, String pod) {
         clusters.get(clusterId);
         checkNamespace(namespace);
-        if (!KubeNames.isDnsSubdomain(pod)) {
-            throw ApiException.badRequest("invalid-name", "'" + pod + "' is not a valid pod name", "pod");
-        }
+        checkPodName(pod);
         access.require(Action.READ, clusterId, namespace);
         return kube.pod(clusterId, namespace, pod);
     }
@@ -257,6 +268,12 @@ public class LogService {
         if (!KubeNames.isDnsLabel(namespace)) {
             throw ApiException.badRequest(
                     "invalid-namespace", "'" + namespace + "' is not a valid namespace name", "namespace");
+        }
+    }
+
+    private static void checkPodName(String pod) {
+        if (!KubeNames.isDnsSubdomain(pod)) {
+            throw ApiException.badRequest("invalid-name", "'" + pod + "' is not a valid pod name", "pod");
         }
     }
 
