@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.zip.GZIPInputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -62,48 +63,103 @@ public class LogHistory {
         this.clock = clock;
     }
 
+    /** Where a snapshot comes from and who asked for it. */
+    private record Origin(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            String user,
+            Instant at,
+            Reason reason,
+            String note) {
+
+        LogSnapshot snapshot(LogArchive.Written w) {
+            return new LogSnapshot(
+                    0,
+                    clusterId,
+                    namespace,
+                    pod,
+                    container,
+                    user,
+                    at,
+                    reason.value(),
+                    w.bytes(),
+                    w.compressedBytes(),
+                    w.lines(),
+                    w.firstTs(),
+                    w.lastTs(),
+                    w.path(),
+                    note == null || note.isBlank() ? null : note);
+        }
+    }
+
     /**
      * Reads one container's log into a new snapshot. Every check of the live read comes first; a failure while the
      * log streams in leaves neither a file nor a row.
      */
     public LogSnapshot save(
             long clusterId, String namespace, String pod, String container, LogQuery query, String note) {
-        if (note != null && note.length() > MAX_NOTE) {
-            throw LogQuery.invalid("note", "note must be at most " + MAX_NOTE + " characters");
-        }
+        Origin origin = origin(clusterId, namespace, pod, container, Reason.REQUEST, note);
         InputStream in = logs.open(clusterId, namespace, pod, container, query.options());
-        var started = clock.instant();
         LogArchive.Written written;
         try {
-            written = archive.write(in, started);
+            written = archive.write(in, origin.at());
         } catch (IOException e) {
             throw new ApiException(
                     HttpStatus.BAD_GATEWAY, "log-read-failed", "Reading the log failed: " + e.getMessage());
         }
-        LogSnapshot snapshot = new LogSnapshot(
-                0,
-                clusterId,
-                namespace,
-                pod,
-                container,
-                access.current().username(),
-                started,
-                Reason.REQUEST.value(),
-                written.bytes(),
-                written.compressedBytes(),
-                written.lines(),
-                written.firstTs(),
-                written.lastTs(),
-                written.path(),
-                note == null || note.isBlank() ? null : note);
-        long id;
+        return store.find(keep(origin, written)).orElseThrow();
+    }
+
+    /**
+     * An export that also keeps what it streams as a snapshot (reason {@code export}) once the whole log has been
+     * read; an export that fails on the way keeps nothing.
+     */
+    public LogService.Body exportAndSave(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            LogQuery query,
+            LogService.ExportFormat format,
+            String note) {
+        Origin origin = origin(clusterId, namespace, pod, container, Reason.EXPORT, note);
+        return logs.export(clusterId, namespace, pod, container, query, format, in -> {
+            try {
+                return new SnapshotTee(in, archive.begin(origin.at()), w -> keep(origin, w));
+            } catch (IOException e) {
+                closeQuietly(in, e);
+                throw new UncheckedIOException("Cannot write to the log archive", e);
+            }
+        });
+    }
+
+    private Origin origin(long clusterId, String namespace, String pod, String container, Reason reason, String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw LogQuery.invalid("note", "note must be at most " + MAX_NOTE + " characters");
+        }
+        return new Origin(
+                clusterId, namespace, pod, container, access.current().username(), clock.instant(), reason, note);
+    }
+
+    /** Inserts the row of a complete archive file, or deletes the file when that fails. */
+    private long keep(Origin origin, LogArchive.Written written) {
+        LogSnapshot snapshot = origin.snapshot(written);
         try {
-            id = store.insert(snapshot);
+            return store.insert(snapshot);
         } catch (RuntimeException e) {
             deleteFile(snapshot, e);
             throw e;
         }
-        return store.find(id).orElseThrow();
+    }
+
+    private static void closeQuietly(InputStream in, IOException failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** One container's snapshots, newest first. */

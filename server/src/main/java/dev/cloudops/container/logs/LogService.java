@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.stereotype.Service;
 
@@ -142,8 +143,23 @@ public class LogService {
     /** One container's log as a download: plain text, gzip-compressed text, or JSON Lines. */
     public Body export(
             long clusterId, String namespace, String pod, String container, LogQuery query, ExportFormat format) {
+        return export(clusterId, namespace, pod, container, query, format, UnaryOperator.identity());
+    }
+
+    /**
+     * An export whose log stream first passes through {@code tap} (which may copy it elsewhere, such as the
+     * archive); {@code tap} gets the stream once every check has passed.
+     */
+    Body export(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            LogQuery query,
+            ExportFormat format,
+            UnaryOperator<InputStream> tap) {
         LogOptions options = format == ExportFormat.JSONL ? query.options().withTimestamps() : query.options();
-        InputStream in = open(clusterId, namespace, pod, container, options);
+        InputStream in = tap.apply(open(clusterId, namespace, pod, container, options));
         return switch (format) {
             case TEXT ->
                 out -> {

@@ -290,4 +290,36 @@ class LogHistoryIT extends PlatformIT {
                         .asLong())
                 .isZero();
     }
+
+    @Test
+    @DisplayName("export with save=true streams the download and keeps what it streamed as a snapshot (reason export)")
+    void exportAndSave() throws IOException, InterruptedException {
+        HttpResponse<byte[]> gzip = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + container("/logs/export?format=gzip&timestamps=true&save=true&note=inc")))
+                                .header("Authorization", "Bearer " + admin)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(APP_LOG);
+        }
+        var history = api.get(container("/logs/history"), admin);
+        assertThat(history.json().path("total").asLong()).isEqualTo(1);
+        var snapshot = history.json().path("items").get(0);
+        assertThat(snapshot.path("reason").asString()).isEqualTo("export");
+        assertThat(snapshot.path("note").asString()).isEqualTo("inc");
+        assertThat(snapshot.path("lineCount").asLong()).isEqualTo(4);
+        long id = snapshot.path("id").asLong();
+        assertThat(api.get("/api/k8s/logs/snapshots/" + id, admin).text()).isEqualTo(APP_LOG);
+
+        var jsonl = api.post(container("/logs/export?format=jsonl&save=true"), "", admin);
+        assertThat(jsonl.text().lines()).hasSize(4);
+        var plain = api.post(container("/logs/export?timestamps=true"), "", admin);
+        assertThat(plain.text()).isEqualTo(APP_LOG);
+        assertThat(rows()).isEqualTo(2);
+        assertThat(api.delete("/api/k8s/logs/snapshots/" + id, admin).status()).isEqualTo(204);
+    }
 }
