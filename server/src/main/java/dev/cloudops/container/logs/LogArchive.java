@@ -40,10 +40,17 @@ class LogArchive {
             String dir = String.format(Locale.ROOT, "%04d/%02d", utc.getYear(), utc.getMonthValue());
             String name = UUID.randomUUID() + ".log.gz";
             relative = dir + "/" + name;
-            target = root.resolve(relative);
-            Files.createDirectories(target.getParent());
-            temp = target.resolveSibling(name + ".part");
-            gzip = new GZIPOutputStream(Files.newOutputStream(temp), 8192);
+            Path folder = Files.createDirectories(root.resolve(dir));
+            target = folder.resolve(name);
+            temp = folder.resolve(name + ".part");
+            OutputStream file = Files.newOutputStream(temp);
+            try {
+                gzip = new GZIPOutputStream(file, 8192);
+            } catch (IOException e) {
+                file.close();
+                Files.deleteIfExists(temp);
+                throw e;
+            }
             meter = new LogMeter(gzip);
         }
 

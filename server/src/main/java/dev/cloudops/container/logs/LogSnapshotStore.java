@@ -96,10 +96,9 @@ class LogSnapshotStore {
 
     /** The compressed bytes of every snapshot together. */
     long totalCompressedBytes() {
-        Long total = jdbc.sql("SELECT COALESCE(SUM(compressed_bytes), 0) FROM log_snapshots")
+        return jdbc.sql("SELECT COALESCE(SUM(compressed_bytes), 0) FROM log_snapshots")
                 .query(Long.class)
                 .single();
-        return total == null ? 0 : total;
     }
 
     boolean delete(long id) {
