@@ -58,6 +58,8 @@ public record CloudOpsProperties(
      * @param streamTimeout how long one SSE connection lasts before the client reconnects with Last-Event-ID
      * @param searchBudget time one log search may spend matching before it stops with a partial answer
      * @param maxSources pods × containers one merged log request may read
+     * @param retention how long saved log snapshots are kept
+     * @param maxArchiveBytes compressed bytes all saved log snapshots may take; the oldest go first beyond it
      */
     public record Logs(
             @DefaultValue("5") int maxStreamsPerUser,
@@ -65,5 +67,7 @@ public record CloudOpsProperties(
             @DefaultValue("15s") Duration heartbeat,
             @DefaultValue("30m") Duration streamTimeout,
             @DefaultValue("10s") Duration searchBudget,
-            @DefaultValue("50") int maxSources) {}
+            @DefaultValue("50") int maxSources,
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("1073741824") long maxArchiveBytes) {}
 }

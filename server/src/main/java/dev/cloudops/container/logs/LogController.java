@@ -33,9 +33,11 @@ class LogController {
     private final LogService logs;
     private final LogStreams streams;
     private final AccessPolicy access;
+    private final LogHistory history;
 
-    LogController(LogService logs, LogStreams streams, AccessPolicy access) {
+    LogController(LogService logs, LogStreams streams, AccessPolicy access, LogHistory history) {
         this.logs = logs;
+        this.history = history;
         this.streams = streams;
         this.access = access;
     }
@@ -183,7 +185,8 @@ class LogController {
             summary = "Export a container's log as a download",
             description = "format=text (.log), gzip (.log.gz) or jsonl ({\"pod\",\"container\",\"ts\",\"line\"} per"
                     + " line); streamed with Content-Disposition: attachment. Takes the query parameters of the read"
-                    + " endpoint. Audited like every POST.")
+                    + " endpoint. With save=true (and an optional note) the log is also kept as a snapshot (reason"
+                    + " export, see the log history) once it has been streamed whole. Audited like every POST.")
     @PostMapping(CONTAINER + "/export")
     ResponseEntity<StreamingResponseBody> export(
             @PathVariable long clusterId,
@@ -191,9 +194,13 @@ class LogController {
             @PathVariable String pod,
             @PathVariable String container,
             @RequestParam(defaultValue = "text") @Parameter(example = "gzip") String format,
+            @RequestParam(defaultValue = "false") @Parameter(example = "true") boolean save,
+            @RequestParam(required = false) @Parameter(example = "incident 4711") String note,
             @ParameterObject Params params) {
         LogService.ExportFormat kind = exportFormat(format);
-        var body = logs.export(clusterId, namespace, pod, container, params.query(), kind);
+        var body = save
+                ? history.exportAndSave(clusterId, namespace, pod, container, params.query(), kind, note)
+                : logs.export(clusterId, namespace, pod, container, params.query(), kind);
         String stamp = Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
         String base = pod + "-" + container + "-" + stamp;
         String file;

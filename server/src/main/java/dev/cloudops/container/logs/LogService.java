@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.stereotype.Service;
 
@@ -142,8 +143,23 @@ public class LogService {
     /** One container's log as a download: plain text, gzip-compressed text, or JSON Lines. */
     public Body export(
             long clusterId, String namespace, String pod, String container, LogQuery query, ExportFormat format) {
+        return export(clusterId, namespace, pod, container, query, format, UnaryOperator.identity());
+    }
+
+    /**
+     * An export whose log stream first passes through {@code tap} (which may copy it elsewhere, such as the
+     * archive); {@code tap} gets the stream once every check has passed.
+     */
+    Body export(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            LogQuery query,
+            ExportFormat format,
+            UnaryOperator<InputStream> tap) {
         LogOptions options = format == ExportFormat.JSONL ? query.options().withTimestamps() : query.options();
-        InputStream in = open(clusterId, namespace, pod, container, options);
+        InputStream in = tap.apply(open(clusterId, namespace, pod, container, options));
         return switch (format) {
             case TEXT ->
                 out -> {
@@ -174,7 +190,20 @@ public class LogService {
         return open(clusterId, namespace, pod, container, options);
     }
 
-    private InputStream open(long clusterId, String namespace, String pod, String container, LogOptions options) {
+    /**
+     * Checks what {@link #read} checks before it reaches the cluster: the cluster is visible, the names valid and
+     * the caller may read the namespace. The pod and container need not exist (any more).
+     */
+    void checkReadable(long clusterId, String namespace, String pod, String container) {
+        clusters.get(clusterId);
+        checkNamespace(namespace);
+        checkPodName(pod);
+        checkContainerName(container);
+        access.require(Action.READ, clusterId, namespace);
+    }
+
+    /** Opens one container's log after every check {@link #read} makes. */
+    InputStream open(long clusterId, String namespace, String pod, String container, LogOptions options) {
         checkContainerName(container);
         LogSource source = target(clusterId, namespace, pod);
         if (!source.containers().contains(container)) {
@@ -236,9 +265,7 @@ public class LogService {
     private LogSource target(long clusterId, String namespace, String pod) {
         clusters.get(clusterId);
         checkNamespace(namespace);
-        if (!KubeNames.isDnsSubdomain(pod)) {
-            throw ApiException.badRequest("invalid-name", "'" + pod + "' is not a valid pod name", "pod");
-        }
+        checkPodName(pod);
         access.require(Action.READ, clusterId, namespace);
         return kube.pod(clusterId, namespace, pod);
     }
@@ -257,6 +284,12 @@ public class LogService {
         if (!KubeNames.isDnsLabel(namespace)) {
             throw ApiException.badRequest(
                     "invalid-namespace", "'" + namespace + "' is not a valid namespace name", "namespace");
+        }
+    }
+
+    private static void checkPodName(String pod) {
+        if (!KubeNames.isDnsSubdomain(pod)) {
+            throw ApiException.badRequest("invalid-name", "'" + pod + "' is not a valid pod name", "pod");
         }
     }
 

@@ -21,7 +21,15 @@ class LogStreamsTest {
             null,
             null,
             null,
-            new CloudOpsProperties.Logs(1, 2, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 5)));
+            new CloudOpsProperties.Logs(
+                    1,
+                    2,
+                    Duration.ofMinutes(1),
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(1),
+                    5,
+                    Duration.ofDays(7),
+                    1L << 30)));
 
     @AfterEach
     void stop() {

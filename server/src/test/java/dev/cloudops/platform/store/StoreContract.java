@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudops.testing.MockCluster;
 import dev.cloudops.testing.PlatformIT;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -76,6 +78,65 @@ abstract class StoreContract extends PlatformIT {
                             .query(Long.class)
                             .single())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a log snapshot is saved, listed newest first with its nullable timestamps, and deleted")
+    void logSnapshots() {
+        try (MockCluster mock = MockCluster.start(1)) {
+            long cluster = register(mock, unique("snap"));
+            String ns = unique("ns");
+            mock.create(new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(ns)
+                    .endMetadata()
+                    .build());
+            mock.create(new PodBuilder()
+                    .withNewMetadata()
+                    .withName("p")
+                    .withNamespace(ns)
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("app")
+                    .withImage("app:1")
+                    .endContainer()
+                    .endSpec()
+                    .build());
+            mock.server()
+                    .expect()
+                    .get()
+                    .withPath("/api/v1/namespaces/" + ns + "/pods/p/log?pretty=false&container=app")
+                    .andReturn(200, "one\ntwo\n")
+                    .always();
+            String base = "/api/k8s/containers/" + cluster + "/" + ns + "/p/app/logs";
+            var first = api.post(base + "/snapshots?note=first", "", admin);
+            assertThat(first.status()).as(first.text()).isEqualTo(201);
+            var second = api.post(base + "/snapshots", "", admin);
+            assertThat(second.json().path("lineCount").asLong()).isEqualTo(2);
+            assertThat(second.json().path("firstTs").isNull()).isTrue();
+
+            var history = api.get(base + "/history", admin);
+            assertThat(history.json().path("total").asLong()).isEqualTo(2);
+            assertThat(history.json().path("items").get(0).path("id").asLong())
+                    .isEqualTo(second.json().path("id").asLong());
+            assertThat(history.json().path("items").get(1).path("note").asString())
+                    .isEqualTo("first");
+            assertThat(api.get(
+                                    "/api/k8s/logs/snapshots/"
+                                            + first.json().path("id").asLong(),
+                                    admin)
+                            .text())
+                    .isEqualTo("one\ntwo\n");
+            for (var item : history.json().path("items")) {
+                assertThat(api.delete(
+                                        "/api/k8s/logs/snapshots/"
+                                                + item.path("id").asLong(),
+                                        admin)
+                                .status())
+                        .isEqualTo(204);
+            }
         }
     }
 }
