@@ -22,14 +22,10 @@ import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.Response;
-import io.fabric8.mockwebserver.http.WebSocket;
-import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -37,9 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -137,16 +130,10 @@ public final class DemoSeeder {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         MockWebServer web = new MockWebServer();
-        ExecutorService watchClosing = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "demo-watch-close");
-            thread.setDaemon(true);
-            return thread;
-        });
         PodSubresourceDispatcher dispatcher = new PodSubresourceDispatcher(
                 new FaithfulDispatcher(expectations),
                 new DemoPodLogs(new DemoLogGenerator(), clock, MAX_LOG_LINES),
-                web,
-                watchClosing);
+                web);
         VersionInfo version = new VersionInfo.Builder()
                 .withMajor("1")
                 .withMinor("31")
@@ -173,10 +160,6 @@ public final class DemoSeeder {
     /**
      * Answers the pod subresources the CRUD mock does not know: {@code log} from generated text, {@code exec},
      * {@code attach} and {@code portforward} with a clear error. Everything else goes to the CRUD dispatcher.
-     *
-     * <p>The CRUD mock's watch listener waits up to a minute, on the server's only event loop, for its send queue to
-     * drain when a watch closes, while a queued send waits for that same event loop: every client that closes a watch
-     * mid-send froze the whole server. Watch listeners are therefore wrapped so that closing happens off the loop.
      */
     private static final class PodSubresourceDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
 
@@ -186,14 +169,11 @@ public final class DemoSeeder {
         private final KubernetesMixedDispatcher delegate;
         private final DemoPodLogs logs;
         private final MockWebServer web;
-        private final ExecutorService watchClosing;
 
-        PodSubresourceDispatcher(
-                KubernetesMixedDispatcher delegate, DemoPodLogs logs, MockWebServer web, ExecutorService watchClosing) {
+        PodSubresourceDispatcher(KubernetesMixedDispatcher delegate, DemoPodLogs logs, MockWebServer web) {
             this.delegate = delegate;
             this.logs = logs;
             this.web = web;
-            this.watchClosing = watchClosing;
         }
 
         @Override
@@ -201,11 +181,7 @@ public final class DemoSeeder {
             forgetRecordedRequests();
             Matcher m = POD_SUBRESOURCE.matcher(request.getPath());
             if (!m.matches()) {
-                MockResponse response = delegate.dispatch(request);
-                WebSocketListener listener = response.getWebSocketListener();
-                return listener == null
-                        ? response
-                        : response.withWebSocketUpgrade(new CloseOffLoop(listener, watchClosing));
+                return delegate.dispatch(request);
             }
             String namespace = m.group(1);
             String name = m.group(2);
@@ -267,70 +243,6 @@ public final class DemoSeeder {
         @Override
         public void reset() {
             delegate.reset();
-        }
-
-        /** Passes every WebSocket callback on, running {@code onClosed} and {@code onFailure} on another thread. */
-        private static final class CloseOffLoop extends WebSocketListener {
-            private final WebSocketListener delegate;
-            private final ExecutorService executor;
-
-            CloseOffLoop(WebSocketListener delegate, ExecutorService executor) {
-                this.delegate = delegate;
-                this.executor = executor;
-            }
-
-            @Override
-            public void onBeforeAccept(WebSocket webSocket, Response response) {
-                delegate.onBeforeAccept(webSocket, response);
-            }
-
-            @Override
-            public void onOpen(WebSocket webSocket, Response response) {
-                delegate.onOpen(webSocket, response);
-            }
-
-            @Override
-            public void onMessage(WebSocket webSocket, String text) {
-                delegate.onMessage(webSocket, text);
-            }
-
-            @Override
-            public void onMessage(WebSocket webSocket, ByteString bytes) {
-                delegate.onMessage(webSocket, bytes);
-            }
-
-            @Override
-            public void onMessage(WebSocket webSocket, byte[] bytes) {
-                delegate.onMessage(webSocket, bytes);
-            }
-
-            @Override
-            public void onPing(WebSocket webSocket, byte[] bytes) {
-                delegate.onPing(webSocket, bytes);
-            }
-
-            @Override
-            public void onClosing(WebSocket webSocket, int code, String reason) {
-                delegate.onClosing(webSocket, code, reason);
-            }
-
-            @Override
-            public void onClosed(WebSocket webSocket, int code, String reason) {
-                run(() -> delegate.onClosed(webSocket, code, reason));
-            }
-
-            @Override
-            public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
-                run(() -> delegate.onFailure(webSocket, failure, response));
-            }
-
-            private void run(Runnable task) {
-                try {
-                    executor.execute(task);
-                } catch (RejectedExecutionException e) {
-                    // The server is stopping; nothing is left to clean up for.
-                }
-            }
         }
 
         @Override

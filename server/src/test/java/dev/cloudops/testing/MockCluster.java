@@ -55,6 +55,44 @@ public final class MockCluster implements AutoCloseable {
         return client.resource(object).create();
     }
 
+    /** Creates a namespace and answers its name. */
+    public String namespace(String name) {
+        create(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .build());
+        return name;
+    }
+
+    /** Creates a pod scheduled on {@code node-0} with the given labels and containers (image {@code <name>:1}). */
+    public void pod(String namespace, String name, java.util.Map<String, String> labels, String... containers) {
+        var spec = new io.fabric8.kubernetes.api.model.PodSpecBuilder().withNodeName("node-0");
+        for (String container : containers) {
+            spec.addNewContainer()
+                    .withName(container)
+                    .withImage(container + ":1")
+                    .endContainer();
+        }
+        create(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .withLabels(labels)
+                .endMetadata()
+                .withSpec(spec.build())
+                .build());
+    }
+
+    /** Serves {@code body} as a pod's log for requests with exactly this query ({@code &container=…}). */
+    public void serveLog(String namespace, String pod, String query, String body) {
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false" + query)
+                .andReturn(200, body)
+                .always();
+    }
+
     public String url() {
         return "http://localhost:" + server.getPort();
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloudops.platform.CloudOpsProperties;
 import dev.cloudops.testing.MockCluster;
 import dev.cloudops.testing.PlatformIT;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,31 +49,9 @@ class LogHistoryIT extends PlatformIT {
     void setUp() {
         mock = MockCluster.start(1);
         cluster = register(mock, unique("hist"));
-        ns = unique("ns");
-        mock.create(new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(ns)
-                .endMetadata()
-                .build());
-        mock.create(new PodBuilder()
-                .withNewMetadata()
-                .withName("p")
-                .withNamespace(ns)
-                .endMetadata()
-                .withNewSpec()
-                .withNodeName("node-0")
-                .addNewContainer()
-                .withName("app")
-                .withImage("app:1")
-                .endContainer()
-                .endSpec()
-                .build());
-        mock.server()
-                .expect()
-                .get()
-                .withPath("/api/v1/namespaces/" + ns + "/pods/p/log?pretty=false&container=app&timestamps=true")
-                .andReturn(200, APP_LOG)
-                .always();
+        ns = mock.namespace(unique("ns"));
+        mock.pod(ns, "p", Map.of(), "app");
+        mock.serveLog(ns, "p", "&container=app&timestamps=true", APP_LOG);
     }
 
     @AfterEach

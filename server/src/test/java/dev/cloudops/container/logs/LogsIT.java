@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudops.testing.MockCluster;
 import dev.cloudops.testing.PlatformIT;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,30 +42,8 @@ class LogsIT extends PlatformIT {
     void setUp() {
         mock = MockCluster.start(1);
         cluster = register(mock, unique("logs"));
-        ns = unique("ns");
-        mock.create(new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(ns)
-                .endMetadata()
-                .build());
-        mock.create(new PodBuilder()
-                .withNewMetadata()
-                .withName("p")
-                .withNamespace(ns)
-                .addToLabels("app", "web")
-                .endMetadata()
-                .withNewSpec()
-                .withNodeName("node-0")
-                .addNewContainer()
-                .withName("app")
-                .withImage("app:1")
-                .endContainer()
-                .addNewContainer()
-                .withName("side")
-                .withImage("side:1")
-                .endContainer()
-                .endSpec()
-                .build());
+        ns = mock.namespace(unique("ns"));
+        mock.pod(ns, "p", Map.of("app", "web"), "app", "side");
     }
 
     @AfterEach
@@ -75,12 +52,7 @@ class LogsIT extends PlatformIT {
     }
 
     private void expectLog(String pod, String query, String body) {
-        mock.server()
-                .expect()
-                .get()
-                .withPath("/api/v1/namespaces/" + ns + "/pods/" + pod + "/log?pretty=false" + query)
-                .andReturn(200, body)
-                .always();
+        mock.serveLog(ns, pod, query, body);
     }
 
     private String logs(String rest) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudops.testing.MockCluster;
 import dev.cloudops.testing.PlatformIT;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -86,30 +84,9 @@ abstract class StoreContract extends PlatformIT {
     void logSnapshots() {
         try (MockCluster mock = MockCluster.start(1)) {
             long cluster = register(mock, unique("snap"));
-            String ns = unique("ns");
-            mock.create(new NamespaceBuilder()
-                    .withNewMetadata()
-                    .withName(ns)
-                    .endMetadata()
-                    .build());
-            mock.create(new PodBuilder()
-                    .withNewMetadata()
-                    .withName("p")
-                    .withNamespace(ns)
-                    .endMetadata()
-                    .withNewSpec()
-                    .addNewContainer()
-                    .withName("app")
-                    .withImage("app:1")
-                    .endContainer()
-                    .endSpec()
-                    .build());
-            mock.server()
-                    .expect()
-                    .get()
-                    .withPath("/api/v1/namespaces/" + ns + "/pods/p/log?pretty=false&container=app")
-                    .andReturn(200, "one\ntwo\n")
-                    .always();
+            String ns = mock.namespace(unique("ns"));
+            mock.pod(ns, "p", Map.of(), "app");
+            mock.serveLog(ns, "p", "&container=app", "one\ntwo\n");
             String base = "/api/k8s/containers/" + cluster + "/" + ns + "/p/app/logs";
             var first = api.post(base + "/snapshots?note=first", "", admin);
             assertThat(first.status()).as(first.text()).isEqualTo(201);
