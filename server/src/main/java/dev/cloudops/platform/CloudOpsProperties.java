@@ -17,7 +17,9 @@ public record CloudOpsProperties(
         @DefaultValue Security security,
         @DefaultValue Clusters clusters,
         @DefaultValue Web web,
-        @DefaultValue Logs logs) {
+        @DefaultValue Logs logs,
+        @DefaultValue Exec exec,
+        @DefaultValue Files files) {
 
     /** @param enabled start the simulated cluster {@code demo} (the {@code --demo} switch) */
     public record Demo(@DefaultValue("false") boolean enabled) {}
@@ -70,4 +72,44 @@ public record CloudOpsProperties(
             @DefaultValue("50") int maxSources,
             @DefaultValue("7d") Duration retention,
             @DefaultValue("1073741824") long maxArchiveBytes) {}
+
+    /**
+     * @param defaultTimeout how long a one-shot command may run when the caller names no timeout
+     * @param maxTimeout the longest timeout a caller may ask for
+     * @param maxOutputBytes bytes of standard output and of standard error returned per command; the rest is
+     *     drained and dropped, and the result says {@code truncated}
+     * @param historyOutputBytes bytes of each command's output kept in the history (0: keep none)
+     * @param terminalTicketTtl how long a terminal ticket may wait before its WebSocket attaches
+     * @param terminalIdleTimeout a terminal with neither input nor output for this long is closed
+     * @param terminalMaxDuration a terminal is closed after this long, busy or not
+     * @param terminalsPerUser terminal sessions one user may hold open at once (429 beyond)
+     * @param allowedOrigins origins (scheme://host[:port]) whose pages may open terminal WebSockets besides the
+     *     platform's own
+     */
+    public record Exec(
+            @DefaultValue("30s") Duration defaultTimeout,
+            @DefaultValue("10m") Duration maxTimeout,
+            @DefaultValue("1048576") int maxOutputBytes,
+            @DefaultValue("65536") int historyOutputBytes,
+            @DefaultValue("30s") Duration terminalTicketTtl,
+            @DefaultValue("15m") Duration terminalIdleTimeout,
+            @DefaultValue("8h") Duration terminalMaxDuration,
+            @DefaultValue("5") int terminalsPerUser,
+            @DefaultValue java.util.List<String> allowedOrigins) {}
+
+    /**
+     * @param maxEditBytes largest file opened for editing as text
+     * @param maxUploadBytes largest upload (all files of one request together)
+     * @param maxDownloadBytes largest download of one file or archive (0: no limit)
+     * @param maxListEntries directory entries one listing returns; the answer says when there were more
+     * @param maxSearchResults matches one find or grep returns
+     * @param operationTimeout how long one file operation may run in the container
+     */
+    public record Files(
+            @DefaultValue("1048576") int maxEditBytes,
+            @DefaultValue("2147483648") long maxUploadBytes,
+            @DefaultValue("0") long maxDownloadBytes,
+            @DefaultValue("5000") int maxListEntries,
+            @DefaultValue("1000") int maxSearchResults,
+            @DefaultValue("60s") Duration operationTimeout) {}
 }

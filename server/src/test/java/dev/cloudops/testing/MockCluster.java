@@ -9,6 +9,8 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -23,11 +25,18 @@ public final class MockCluster implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
+    private final ProcessContainers containers = new ProcessContainers();
 
     private MockCluster(int nodes) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(
-                new Context(), new MockWebServer(), responses, new FaithfulDispatcher(responses), false);
+        FaithfulDispatcher dispatcher = new FaithfulDispatcher(responses) {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                MockResponse exec = containers.answer(request);
+                return exec != null ? exec : super.dispatch(request);
+            }
+        };
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
         server.init();
         client = server.createClient();
         for (int i = 0; i < nodes; i++) {
@@ -82,6 +91,37 @@ public final class MockCluster implements AutoCloseable {
                 .endMetadata()
                 .withSpec(spec.build())
                 .build());
+    }
+
+    /**
+     * Creates a pod whose containers are running; exec into them runs real processes on this machine (see
+     * {@link ProcessContainers}).
+     */
+    public void runningPod(String namespace, String name, String... containers) {
+        pod(namespace, name, Map.of("app", name), containers);
+        var status = new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running");
+        for (String container : containers) {
+            status.addNewContainerStatus()
+                    .withName(container)
+                    .withImage(container + ":1")
+                    .withReady(true)
+                    .withRestartCount(0)
+                    .withNewState()
+                    .withNewRunning()
+                    .withStartedAt("2026-11-24T10:00:00Z")
+                    .endRunning()
+                    .endState()
+                    .endContainerStatus();
+        }
+        client.pods().inNamespace(namespace).withName(name).editStatus(p -> {
+            p.setStatus(status.build());
+            return p;
+        });
+    }
+
+    /** The simulated containers behind exec: their images and the exec requests they received. */
+    public ProcessContainers containers() {
+        return containers;
     }
 
     /** Serves {@code body} as a pod's log for requests with exactly this query ({@code &container=…}). */

@@ -6,6 +6,11 @@ public enum Action {
     READ(Role.VIEWER),
     /** Create, change or delete objects; scale and restart workloads. */
     WRITE(Role.OPERATOR),
+    /**
+     * Run commands in containers and open terminals; the command policy then decides which commands and who
+     * may open terminals.
+     */
+    EXEC(Role.OPERATOR),
     /** Manage the platform itself in that scope: register clusters, users, the audit trail. */
     ADMINISTER(Role.ADMIN);
 

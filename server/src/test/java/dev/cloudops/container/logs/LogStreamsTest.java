@@ -29,7 +29,9 @@ class LogStreamsTest {
                     Duration.ofSeconds(1),
                     5,
                     Duration.ofDays(7),
-                    1L << 30)));
+                    1L << 30),
+            null,
+            null));
 
     @AfterEach
     void stop() {
