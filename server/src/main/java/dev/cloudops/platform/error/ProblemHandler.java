@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Answers every failure as an RFC 9457 problem with a stable {@code code}; never a stack trace. */
@@ -94,6 +96,21 @@ public class ProblemHandler {
                 "unsupported-media-type",
                 "Content type " + e.getContentType() + " is not supported here",
                 null);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return Problems.response(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "upload-too-large",
+                "The upload is larger than the server accepts (cloudops.files.max-upload-bytes)",
+                null);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return Problems.response(
+                HttpStatus.BAD_REQUEST, "malformed-multipart", "The multipart request could not be read", null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -29,8 +29,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        // Multipart uploads (files into containers) have their own, larger limit.
-        return type != null && type.startsWith("multipart/");
+        // Multipart uploads (files into containers) have their own, larger limit; so do tar streams into
+        // containers, which the upload endpoint counts itself (cloudops.files.max-upload-bytes).
+        return type != null && type.startsWith("multipart/")
+                || request.getRequestURI().endsWith("/files/upload");
     }
 
     @Override
