@@ -61,6 +61,49 @@ public final class Api {
                 .build());
     }
 
+    /** A response read as bytes (downloads), with its headers. */
+    public record Bytes(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public Bytes getBytes(String path, String token) {
+        try {
+            HttpResponse<byte[]> r =
+                    http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response postBytes(String path, byte[] body, String contentType, String token) {
+        return send(request(path, token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    /** A multipart/form-data POST with one file part per entry (part name {@code part}, file name the key). */
+    public Response postFiles(String path, String part, java.util.Map<String, byte[]> files, String token) {
+        String boundary = "----cloudops-test-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (var file : files.entrySet()) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+            body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary, token);
+    }
+
     public String login(String username, String password) {
         Response r = post("/api/auth/login", java.util.Map.of("username", username, "password", password), null);
         if (r.status() != 200) {

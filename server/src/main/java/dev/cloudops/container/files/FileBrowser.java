@@ -110,13 +110,14 @@ class FileBrowser {
         if (maxDepth != null) {
             argv.addAll(List.of("-maxdepth", Integer.toString(maxDepth)));
         }
-        argv.addAll(List.of(ignoreCase ? "-iname" : "-name", name));
+        // ( ! match -o link: stat; readlink ) -o stat {} +   BusyBox runs "-exec … {} +" only outside parentheses.
+        argv.addAll(List.of("(", "!", "(", ignoreCase ? "-iname" : "-name", name));
         if (findType != null) {
             argv.addAll(List.of("-type", findType));
         }
         argv.addAll(List.of(
-                "(",
-                "(",
+                ")",
+                "-o",
                 "-type",
                 "l",
                 "-exec",
@@ -136,8 +137,7 @@ class FileBrowser {
                 "-c",
                 format,
                 "{}",
-                "+",
-                ")"));
+                "+"));
         Collected collected = collect(ref, Scripts.IN_DIRECTORY, argv, marker, max, path);
         List<FileEntry> entries = new ArrayList<>(collected.entries());
         entries.sort(Comparator.comparing(FileEntry::path));
