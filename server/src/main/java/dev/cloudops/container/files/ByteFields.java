@@ -26,7 +26,7 @@ final class ByteFields {
         ByteArrayOutputStream field = new ByteArrayOutputStream();
         boolean any = false;
         int b;
-        while ((b = in.read()) >= 0) {
+        while ((b = read(any)) >= 0) {
             any = true;
             if (b == delimiter) {
                 return field.toByteArray();
@@ -37,5 +37,23 @@ final class ByteFields {
         }
         eof = true;
         return any ? field.toByteArray() : null;
+    }
+
+    /** The rest of the stream (its first {@code keep} bytes), empty at the end. */
+    byte[] rest(int keep) throws IOException {
+        byte[] all = next(-1, keep);
+        return all == null ? new byte[0] : all;
+    }
+
+    /** A connection that breaks after a field's first bytes ends that field. */
+    private int read(boolean any) throws IOException {
+        try {
+            return in.read();
+        } catch (IOException e) {
+            if (any) {
+                return -1;
+            }
+            throw e;
+        }
     }
 }

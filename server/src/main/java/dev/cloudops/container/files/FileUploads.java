@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -24,7 +26,11 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class FileUploads {
 
-    private static final int FRAME = 256 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(FileUploads.class);
+    /** Bytes per frame: one {@code head -c} in the container each. */
+    private static final int FRAME = 1 << 20;
+    /** Bytes per exec message: API servers and kubelets limit WebSocket message sizes. */
+    private static final int MESSAGE = 32 * 1024;
     /** What tar headers and padding may add to the files' bytes before a declared length is refused outright. */
     private static final long HEADER_ALLOWANCE = 64L << 20;
 
@@ -123,14 +129,14 @@ class FileUploads {
                 throw FileCommands.checkFailed(dir);
             }
             OutputStream stdin = command.stdin();
-            FramedOutputStream framed = new FramedOutputStream(stdin, FRAME);
+            FramedOutputStream framed = new FramedOutputStream(stdin, FRAME, MESSAGE);
             UploadArchive archive = new UploadArchive(framed, maxBytes);
             try {
                 source.writeTo(archive, () -> command.deadline(commands.timer(), commands.timeout()));
                 archive.finish();
                 framed.end();
             } catch (IOException | RuntimeException e) {
-                abort(command, framed, out);
+                abort(ref, command, framed, staging);
                 throw e instanceof ApiException api ? api : interrupted(e);
             }
             command.deadline(commands.timer(), commands.timeout());
@@ -145,9 +151,9 @@ class FileUploads {
                         "body");
             }
             verdict(stdin, "commit " + token);
-            String done = line(out);
+            String done = rest(out);
             int code = command.exitCode(commands.timeout());
-            if (code == Scripts.EXISTS && done != null && done.startsWith("EXISTS ")) {
+            if (code == Scripts.EXISTS && done.startsWith("EXISTS ")) {
                 throw ApiException.conflict(
                         "file-exists",
                         "'" + FilePaths.abbreviate(FilePaths.join(dir, done.substring(7))) + "' already exists; upload"
@@ -155,7 +161,7 @@ class FileUploads {
                         "path");
             }
             FileCommands.check(code, command.firstError(), dir, "path");
-            if (!"DONE".equals(done)) {
+            if (!done.equals("DONE")) {
                 throw FileCommands.checkFailed(dir);
             }
             List<String> names = archive.topLevel().stream().limit(100).toList();
@@ -164,16 +170,30 @@ class FileUploads {
         }
     }
 
-    /** Stops the extraction and waits until the script has removed the staging directory. */
-    private void abort(ContainerCommand command, FramedOutputStream framed, ByteFields out) {
+    /**
+     * Stops the extraction and waits until the script has removed the staging directory; when the connection is
+     * gone, removes it with a command of its own.
+     */
+    private void abort(ContainerRef ref, ContainerCommand command, FramedOutputStream framed, String staging) {
         try {
             framed.abort();
             verdict(command.stdin(), "abort");
             command.deadline(commands.timer(), commands.timeout());
-            line(out);
-            command.exitCode(commands.timeout());
-        } catch (IOException | ApiException e) {
-            // The connection is gone: the script reads the end of its input as "abort" and cleans up.
+            if (command.exitCode(commands.timeout()) == 0) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The connection broke: clean up below.
+        }
+        command.close();
+        try {
+            commands.run(ref, Scripts.CLEANUP, List.of(staging), 1024);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not remove the staging directory {} of a failed upload in {}: {}",
+                    staging,
+                    ref.path(),
+                    e.getMessage());
         }
     }
 
@@ -181,7 +201,7 @@ class FileUploads {
         try {
             stdin.write((verdict + "\n").getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // The script ends without a verdict: it cleans up; its exit code tells the rest.
         }
     }
@@ -192,6 +212,14 @@ class FileUploads {
             return line == null ? null : new String(line, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    private static String rest(ByteFields out) {
+        try {
+            return new String(out.rest(8 * 1024), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 

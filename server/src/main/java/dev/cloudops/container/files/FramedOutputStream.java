@@ -16,11 +16,17 @@ final class FramedOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final byte[] buffer;
+    private final int maxWrite;
     private int count;
 
-    FramedOutputStream(OutputStream out, int chunk) {
+    /**
+     * @param chunk bytes per frame
+     * @param maxWrite the most bytes handed to the underlying stream in one write (one exec message each)
+     */
+    FramedOutputStream(OutputStream out, int chunk, int maxWrite) {
         this.out = out;
         this.buffer = new byte[HEADER + chunk];
+        this.maxWrite = maxWrite;
     }
 
     @Override
@@ -45,7 +51,7 @@ final class FramedOutputStream extends OutputStream {
         }
     }
 
-    /** Sends what is buffered as one frame (one write to the underlying stream). */
+    /** Sends what is buffered as one frame (in writes of at most maxWrite bytes). */
     @Override
     public void flush() throws IOException {
         frame();
@@ -78,7 +84,10 @@ final class FramedOutputStream extends OutputStream {
         byte[] length = (count + "\n").getBytes(StandardCharsets.US_ASCII);
         int start = HEADER - length.length;
         System.arraycopy(length, 0, buffer, start, length.length);
-        out.write(buffer, start, length.length + count);
+        int end = HEADER + count;
+        for (int at = start; at < end; at += maxWrite) {
+            out.write(buffer, at, Math.min(maxWrite, end - at));
+        }
         count = 0;
     }
 }
