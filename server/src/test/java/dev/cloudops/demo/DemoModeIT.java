@@ -80,4 +80,16 @@ class DemoModeIT extends PlatformIT {
                         .asLong())
                 .isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    @DisplayName("files in the simulated cluster's containers answer 501 simulated-cluster, reads and writes alike")
+    void filesNotSimulated() {
+        String files = "/api/k8s/containers/" + demoId() + "/shop/web-0/web/files";
+        var list = api.get(files + "?path=/etc", admin);
+        assertThat(list.status()).isEqualTo(501);
+        assertThat(list.code()).isEqualTo("simulated-cluster");
+        var mkdir = api.post(files + "/mkdir", java.util.Map.of("path", "/tmp/x"), admin);
+        assertThat(mkdir.status()).isEqualTo(501);
+        assertThat(mkdir.code()).isEqualTo("simulated-cluster");
+    }
 }

@@ -6,13 +6,19 @@ import static dev.cloudops.container.files.FileController.target;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -40,6 +46,34 @@ class FileTransferController {
             + " full). On every problem nothing was written: the archive is extracted into a staging directory beside"
             + " the target and moved into place only when it was whole and valid. Needs operator rights; recorded in"
             + " the file history and the audit trail.";
+
+    /** One description for both ways to upload: springdoc documents them as one operation. */
+    private static final String UPLOAD =
+            "Into the directory path, either as multipart/form-data (each part named file is"
+                    + " written under its file name, which may hold a relative path such as dir/a.txt; parts are spooled to"
+                    + " the server's disk, never held in memory) or as a tar stream (application/x-tar, or gzip-compressed:"
+                    + " application/gzip) as tar -c writes it, streamed end to end with bounded memory: validated and"
+                    + " re-encoded entry by entry on its way into the container, never stored whole. Missing directories are"
+                    + " created; existing files are replaced only with overwrite=true (directories are merged). Owners are"
+                    + " not restored; set-user-ID, set-group-ID and sticky bits are dropped. Answers 201 with the counts and"
+                    + " the top-level names." + UPLOAD_PROBLEMS + TARGET_PROBLEMS;
+
+    /** The request bodies both upload endpoints take. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = "multipart/form-data",
+                        schemaProperties =
+                                @SchemaProperty(
+                                        name = "file",
+                                        array = @ArraySchema(schema = @Schema(type = "string", format = "binary")))),
+                @Content(mediaType = "application/x-tar", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary"))
+            })
+    @interface UploadBody {}
 
     private final FileDownloads downloads;
     private final FileUploads uploads;
@@ -92,13 +126,8 @@ class FileTransferController {
         download.body().writeTo(response.getOutputStream());
     }
 
-    @Operation(
-            summary = "Upload files (multipart)",
-            description = "Each part named file is written into the directory path under its file name, which may"
-                    + " hold a relative path (a directory upload: dir/a.txt); missing directories are created."
-                    + " Existing files are replaced only with overwrite=true (directories are merged). Parts are"
-                    + " spooled to the server's disk, never held in memory; for large or many files send a tar stream"
-                    + " instead (same path, Content-Type application/x-tar)." + UPLOAD_PROBLEMS + TARGET_PROBLEMS)
+    @Operation(summary = "Upload files", description = UPLOAD)
+    @UploadBody
     @PostMapping(value = FILES + "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     UploadResult uploadParts(
@@ -112,14 +141,8 @@ class FileTransferController {
         return uploads.multipart(target(clusterId, namespace, pod, container), path, overwrite, file);
     }
 
-    @Operation(
-            summary = "Upload a tar stream",
-            description = "The body is a tar archive (application/x-tar, or gzip-compressed: application/gzip), as"
-                    + " tar -c writes it; its entries are extracted into the directory path. Streamed end to end with"
-                    + " bounded memory: validated and re-encoded entry by entry on its way into the container, never"
-                    + " stored whole. Existing files are replaced only with overwrite=true (directories are merged)."
-                    + " Owners are not restored; set-user-ID, set-group-ID and sticky bits are dropped."
-                    + UPLOAD_PROBLEMS + TARGET_PROBLEMS)
+    @Operation(summary = "Upload files", description = UPLOAD)
+    @UploadBody
     @PostMapping(
             value = FILES + "/upload",
             consumes = {"application/x-tar", "application/gzip", "application/x-gzip"})
