@@ -117,7 +117,11 @@ public final class CloudOpsServer implements AutoCloseable {
                     token = JSON.readTree(r.body()).path("token").asText();
                     return;
                 }
-                throw new IllegalStateException("login failed with HTTP " + r.statusCode() + ": " + r.body());
+                // The admin is created just after the port opens (an ApplicationRunner): retry a 401 for a while.
+                if (r.statusCode() != 401 || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("login failed with HTTP " + r.statusCode() + ": " + r.body());
+                }
+                Thread.sleep(250);
             } catch (java.net.ConnectException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the server did not start within " + timeout + "; see " + log, e);
@@ -300,6 +304,11 @@ public final class CloudOpsServer implements AutoCloseable {
             throw new IllegalStateException("jcmd " + command + " failed: " + new String(out, StandardCharsets.UTF_8));
         }
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** A request to {@code pathAndQuery} of the server, with the admin's bearer token; for streamed transfers. */
+    public HttpRequest.Builder request(String pathAndQuery) {
+        return authorized(HttpRequest.newBuilder(base.resolve(pathAndQuery)));
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b) {

@@ -61,7 +61,7 @@ class FileDownloads {
             List<String> names = paths.stream()
                     .map(p -> safeName(FilePaths.relative(p, common)))
                     .toList();
-            return archive(ref, common, names, "files", gzip);
+            return archive(ref, common, names, "files", gzip, paths.size() + " paths under " + common);
         }
         String path = paths.get(0);
         FileEntry entry = browser.stat(ref, path, "path");
@@ -72,8 +72,8 @@ class FileDownloads {
         }
         if ("directory".equals(type)) {
             return entry.isSymlink() || path.equals("/")
-                    ? archive(ref, path, List.of("."), name, gzip)
-                    : archive(ref, FilePaths.parent(path), List.of(safeName(name)), name, gzip);
+                    ? archive(ref, path, List.of("."), name, gzip, path)
+                    : archive(ref, FilePaths.parent(path), List.of(safeName(name)), name, gzip, path);
         }
         throw ApiException.conflict(
                 "not-a-regular-file",
@@ -94,7 +94,9 @@ class FileDownloads {
                 name, "application/octet-stream", length, out -> pump(command, first, out, false, size, path, false));
     }
 
-    private Download archive(ContainerRef ref, String dir, List<String> names, String name, boolean gzip) {
+    /** @param shown what the download is of, for the log */
+    private Download archive(
+            ContainerRef ref, String dir, List<String> names, String name, boolean gzip, String shown) {
         List<String> args = new ArrayList<>(names.size() + 1);
         args.add(dir);
         args.addAll(names);
@@ -104,7 +106,7 @@ class FileDownloads {
                 name + (gzip ? ".tar.gz" : ".tar"),
                 gzip ? "application/gzip" : "application/x-tar",
                 -1,
-                out -> pump(command, first, out, gzip, -1, dir, true));
+                out -> pump(command, first, out, gzip, -1, shown, true));
     }
 
     /** The first bytes, or the problem the command ended with before printing any. */

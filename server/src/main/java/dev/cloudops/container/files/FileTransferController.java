@@ -21,10 +21,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.coyote.CloseNowException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -123,7 +125,23 @@ class FileTransferController {
                         .build()
                         .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        download.body().writeTo(response.getOutputStream());
+        try {
+            download.body().writeTo(response.getOutputStream());
+        } catch (Download.TransferAbortedException e) {
+            // The answer is committed: only closing the connection without the end of the answer tells the client.
+            throw new CloseNowException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets a broken-off download reach the servlet container (Tomcat), which closes the connection without ending the
+     * answer, so the client sees a broken transfer rather than a short one that looks whole. Rethrowing the same
+     * exception keeps Spring from writing a problem into a committed binary answer. (Tomcat's ClientAbortException
+     * would not do: Tomcat ends such an answer normally.)
+     */
+    @ExceptionHandler(CloseNowException.class)
+    void brokenOff(CloseNowException e) throws CloseNowException {
+        throw e;
     }
 
     @Operation(summary = "Upload files", description = UPLOAD)
