@@ -85,6 +85,11 @@ class FileCommands {
         return timeout;
     }
 
+    /** Threads for reading a command's output in the background. */
+    ExecutorService readers() {
+        return readers;
+    }
+
     ScheduledExecutorService timer() {
         return timer;
     }

@@ -31,6 +31,8 @@ class FileUploads {
     private static final int FRAME = 1 << 20;
     /** Bytes per exec message: API servers and kubelets limit WebSocket message sizes. */
     private static final int MESSAGE = 32 * 1024;
+    /** Frames in flight towards the container before its acknowledgements are awaited. */
+    private static final int WINDOW = 4;
     /** What tar headers and padding may add to the files' bytes before a declared length is refused outright. */
     private static final long HEADER_ALLOWANCE = 64L << 20;
 
@@ -123,13 +125,14 @@ class FileUploads {
             ContainerRef ref, String dir, String staging, String token, boolean overwrite, Source source) {
         try (ContainerCommand command =
                 commands.script(ref, Scripts.UPLOAD, List.of(dir, staging, overwrite ? "1" : "0", token), true)) {
-            ByteFields out = new ByteFields(command.stdout());
-            if (!"READY".equals(line(out))) {
+            long wait = commands.timeout().toSeconds() + 5;
+            UploadReplies replies = new UploadReplies(command.stdout(), commands.readers(), WINDOW);
+            if (!"READY".equals(replies.next(wait))) {
                 FileCommands.check(command.exitCode(commands.timeout()), command.firstError(), dir, "path");
                 throw FileCommands.checkFailed(dir);
             }
             OutputStream stdin = command.stdin();
-            FramedOutputStream framed = new FramedOutputStream(stdin, FRAME, MESSAGE);
+            FramedOutputStream framed = new FramedOutputStream(stdin, FRAME, MESSAGE, replies);
             UploadArchive archive = new UploadArchive(framed, maxBytes);
             try {
                 source.writeTo(archive, () -> command.deadline(commands.timer(), commands.timeout()));
@@ -140,7 +143,7 @@ class FileUploads {
                 throw e instanceof ApiException api ? api : interrupted(e);
             }
             command.deadline(commands.timer(), commands.timeout());
-            String extracted = line(out);
+            String extracted = replies.next(wait);
             if (!"EXTRACTED 0".equals(extracted)) {
                 verdict(stdin, "abort");
                 command.exitCode(commands.timeout());
@@ -151,7 +154,7 @@ class FileUploads {
                         "body");
             }
             verdict(stdin, "commit " + token);
-            String done = rest(out);
+            String done = replies.rest(wait).strip();
             int code = command.exitCode(commands.timeout());
             if (code == Scripts.EXISTS && done.startsWith("EXISTS ")) {
                 throw ApiException.conflict(
@@ -203,23 +206,6 @@ class FileUploads {
             stdin.flush();
         } catch (IOException | RuntimeException e) {
             // The script ends without a verdict: it cleans up; its exit code tells the rest.
-        }
-    }
-
-    private static String line(ByteFields out) {
-        try {
-            byte[] line = out.next('\n', 8 * 1024);
-            return line == null ? null : new String(line, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String rest(ByteFields out) {
-        try {
-            return new String(out.rest(8 * 1024), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "";
         }
     }
 

@@ -14,19 +14,29 @@ final class FramedOutputStream extends OutputStream {
 
     private static final int HEADER = 16;
 
+    /** Decides when a frame may go: the upload's flow control. */
+    interface Gate {
+        /** Returns when frame {@code frame} (from 1) may be sent. */
+        void beforeFrame(long frame) throws IOException;
+    }
+
     private final OutputStream out;
     private final byte[] buffer;
     private final int maxWrite;
+    private final Gate gate;
     private int count;
+    private long frames;
 
     /**
      * @param chunk bytes per frame
      * @param maxWrite the most bytes handed to the underlying stream in one write (one exec message each)
+     * @param gate asked before each frame
      */
-    FramedOutputStream(OutputStream out, int chunk, int maxWrite) {
+    FramedOutputStream(OutputStream out, int chunk, int maxWrite, Gate gate) {
         this.out = out;
         this.buffer = new byte[HEADER + chunk];
         this.maxWrite = maxWrite;
+        this.gate = gate;
     }
 
     @Override
@@ -81,6 +91,7 @@ final class FramedOutputStream extends OutputStream {
         if (count == 0) {
             return;
         }
+        gate.beforeFrame(++frames);
         byte[] length = (count + "\n").getBytes(StandardCharsets.US_ASCII);
         int start = HEADER - length.length;
         System.arraycopy(length, 0, buffer, start, length.length);

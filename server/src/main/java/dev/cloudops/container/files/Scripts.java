@@ -235,8 +235,8 @@ final class Scripts {
      * $1 target directory, $2 staging directory to create in it, $3 1 to replace existing entries, $4 a token
      * chosen for this upload (no uploaded byte can pass for the verdict without it). Prints READY,
      * extracts the framed tar stream on standard input ({@code <length>\n<bytes>} chunks, {@code 0\n} at the end, a
-     * non-number to abort; each chunk read by dd, which, unlike BusyBox head, never reads past it) into the staging
-     * directory, prints {@code EXTRACTED <tar's exit code>}, then reads a
+     * non-number to abort; each chunk read by dd, which, unlike BusyBox head, never reads past it, and acknowledged
+     * with an {@code A} line) into the staging directory, prints {@code EXTRACTED <tar's exit code>}, then reads a
      * verdict line: {@code commit <token>} moves every extracted entry into place (directories are merged, files replaced
      * only with $3=1) and prints DONE; anything else, or the end of the input, removes the staging directory.
      */
@@ -246,10 +246,12 @@ final class Scripts {
             [ -d "$d" ] || exit 91
             [ -w "$d" ] && [ -x "$d" ] || exit 94
             mkdir -- "$s" || exit 94
+            exec 3>&1
             echo READY
             while IFS= read -r n && [ "$n" != 0 ]; do
               case $n in ''|*[!0-9]*) exit 0 ;; esac
               dd bs="$n" count=1 iflag=fullblock 2>/dev/null || exit 1
+              echo A >&3
             done | tar -x -o -f - -C "$s"
             echo "EXTRACTED $?"
             v=

@@ -153,15 +153,17 @@ class UploadArchiveTest {
                 super.write(b, off, len);
             }
         };
-        FramedOutputStream framed = new FramedOutputStream(sink, 10, 4);
+        List<Long> gated = new ArrayList<>();
+        FramedOutputStream framed = new FramedOutputStream(sink, 10, 4, gated::add);
         framed.write("0123456789abc".getBytes(StandardCharsets.US_ASCII));
         framed.write('d');
         framed.end();
         framed.close();
         assertThat(sink.toString(StandardCharsets.US_ASCII)).isEqualTo("10\n0123456789" + "4\nabcd" + "0\n");
         assertThat(writes).allMatch(n -> n <= 4);
+        assertThat(gated).as("each frame passes the gate, numbered from 1").containsExactly(1L, 2L);
         ByteArrayOutputStream aborted = new ByteArrayOutputStream();
-        FramedOutputStream stopped = new FramedOutputStream(aborted, 10, 4);
+        FramedOutputStream stopped = new FramedOutputStream(aborted, 10, 4, frame -> {});
         stopped.write("xyz".getBytes(StandardCharsets.US_ASCII));
         stopped.abort();
         assertThat(aborted.toString(StandardCharsets.US_ASCII)).isEqualTo("abort\n");
