@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -46,6 +46,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class FileTransferBenchmark {
 
     private static final int BLOCK = 1 << 20;
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     private final Map<String, String> options;
     private final HttpClient http =
@@ -56,7 +58,7 @@ public final class FileTransferBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -340,7 +342,7 @@ public final class FileTransferBenchmark {
     /** 1 MiB of random bytes, the same in every run: data no layer can compress. */
     private static byte[] block() {
         byte[] block = new byte[BLOCK];
-        new Random(42).nextBytes(block);
+        new SplittableRandom(42).nextBytes(block);
         return block;
     }
 
