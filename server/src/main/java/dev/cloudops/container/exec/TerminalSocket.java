@@ -75,6 +75,48 @@ class TerminalSocket implements WebSocketConfigurer {
         return container;
     }
 
+    /** The WebSocket in the OpenAPI document, which has no words for one: a GET answered by 101. */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer terminalSocketDocument() {
+        return openApi -> {
+            var operation = new io.swagger.v3.oas.models.Operation()
+                    .addTagsItem("Terminal")
+                    .operationId("attachTerminal")
+                    .summary("Attach to a terminal (WebSocket)")
+                    .description("Upgrades to a WebSocket carrying JSON text frames: {\"op\":\"stdin\",\"data\"},"
+                            + " {\"op\":\"resize\",\"cols\",\"rows\"} in; {\"op\":\"stdout\",\"data\"} and"
+                            + " finally {\"op\":\"closed\",\"data\",\"code\"} out. Authenticated by the single-use"
+                            + " ticket from POST …/exec/terminal, not by a bearer token. Refusals (problem JSON"
+                            + " instead of 101): 403 origin-not-allowed, 401 ticket-invalid / ticket-used /"
+                            + " ticket-expired. See docs/exec.md.")
+                    .responses(new io.swagger.v3.oas.models.responses.ApiResponses()
+                            .addApiResponse(
+                                    "101",
+                                    new io.swagger.v3.oas.models.responses.ApiResponse()
+                                            .description("Switching Protocols: the terminal is attached"))
+                            .addApiResponse(
+                                    "401",
+                                    new io.swagger.v3.oas.models.responses.ApiResponse()
+                                            .description("ticket-invalid, ticket-used or ticket-expired"))
+                            .addApiResponse(
+                                    "403",
+                                    new io.swagger.v3.oas.models.responses.ApiResponse()
+                                            .description("origin-not-allowed")));
+            for (String name : List.of("clusterId", "namespace", "pod", "container")) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.PathParameter()
+                        .name(name)
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema()));
+            }
+            operation.addParametersItem(new io.swagger.v3.oas.models.parameters.QueryParameter()
+                    .name("ticket")
+                    .required(true)
+                    .schema(new io.swagger.v3.oas.models.media.StringSchema()));
+            openApi.path(
+                    "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/exec/ws",
+                    new io.swagger.v3.oas.models.PathItem().get(operation));
+        };
+    }
+
     /** Checks the Origin, then consumes the ticket; refusals are RFC 9457 problems on the HTTP answer. */
     private final class Handshake implements HandshakeInterceptor {
 
