@@ -25,6 +25,7 @@ final class TerminalRecording implements AutoCloseable {
     private final Writer out;
     private final JsonMapper json;
     private final long startNanos = System.nanoTime();
+    private final Object lock = new Object();
 
     private TerminalRecording(Path file, Writer out, JsonMapper json) {
         this.file = file;
@@ -36,7 +37,10 @@ final class TerminalRecording implements AutoCloseable {
     static TerminalRecording start(
             Path file, JsonMapper json, int columns, int rows, long epochSeconds, String title, String shell)
             throws IOException {
-        Files.createDirectories(file.getParent());
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory != null) {
+            Files.createDirectories(directory);
+        }
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
@@ -58,26 +62,26 @@ final class TerminalRecording implements AutoCloseable {
         return recording;
     }
 
-    synchronized void output(String text) throws IOException {
+    void output(String text) throws IOException {
         event("o", text);
     }
 
-    synchronized void input(String text) throws IOException {
+    void input(String text) throws IOException {
         event("i", text);
     }
 
-    synchronized void resize(int columns, int rows) throws IOException {
+    void resize(int columns, int rows) throws IOException {
         event("r", columns + "x" + rows);
     }
 
     private void event(String code, String data) throws IOException {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.write('[');
-        out.write(String.format(Locale.ROOT, "%.6f", seconds));
-        out.write(", ");
-        out.write(json.writeValueAsString(List.of(code, data)).substring(1));
-        out.write('\n');
-        out.flush();
+        String line = "[" + String.format(Locale.ROOT, "%.6f", seconds) + ", "
+                + json.writeValueAsString(List.of(code, data)).substring(1) + "\n";
+        synchronized (lock) {
+            out.write(line);
+            out.flush();
+        }
     }
 
     long size() throws IOException {
@@ -85,7 +89,9 @@ final class TerminalRecording implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        out.close();
+    public void close() throws IOException {
+        synchronized (lock) {
+            out.close();
+        }
     }
 }

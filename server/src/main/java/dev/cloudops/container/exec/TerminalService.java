@@ -316,8 +316,8 @@ public class TerminalService {
             }
         }
         Instant now = clock.instant();
-        store.expirePending(now);
         if (now.isAfter(lastHeartbeat.plus(HEARTBEAT))) {
+            store.expirePending(now);
             store.heartbeat(List.copyOf(live.keySet()), now);
             store.closeLost(now.minus(HEARTBEAT.multipliedBy(4)), now);
             lastHeartbeat = now;
