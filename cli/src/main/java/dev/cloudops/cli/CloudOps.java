@@ -5,6 +5,9 @@ import dev.cloudops.cli.cluster.ClusterCommand;
 import dev.cloudops.cli.cluster.ClusterCreateCommand;
 import dev.cloudops.cli.cluster.ClusterDeleteCommand;
 import dev.cloudops.cli.cluster.ClusterListCommand;
+import dev.cloudops.cli.container.ExecCommand;
+import dev.cloudops.cli.container.ExecHistoryCommand;
+import dev.cloudops.cli.container.LogsCommand;
 import dev.cloudops.cli.core.CliContext;
 import dev.cloudops.cli.core.Session;
 import dev.cloudops.cli.core.SessionFactory;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code cloudops}, the command-line client of CloudOps K8s. It owns the options every subcommand inherits
  * ({@code --config}, {@code --verbose}) and hands each subcommand a {@link Session} built from them.
  *
- * <p>Exit codes: 0 success, 1 API or local error, 2 usage error, 3 server unreachable.
+ * <p>Exit codes: 0 success, 1 API or local error, 2 usage error, 3 server unreachable; {@code exec} exits with the
+ * command's own exit code once the command ran.
  */
 @Command(
         name = "cloudops",
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
             "  0  success",
             "  1  error answered by the server, or bad local state",
             "  2  usage error",
-            "  3  server unreachable"
+            "  3  server unreachable",
+            "  cloudops exec: the command's own exit code once it ran; 124 if it timed out"
         })
 public final class CloudOps implements Callable<Integer>, SessionFactory {
 
@@ -74,7 +79,11 @@ public final class CloudOps implements Callable<Integer>, SessionFactory {
 
     /**
      * The full command tree bound to {@code context}. Set out and err on the result (they reach every
-     * subcommand) and call {@link CommandLine#execute}.
+     * subcommand; they must write to the same place as {@code context.stdio()}) and call
+     * {@link CommandLine#execute}.
+     *
+     * <p>{@code @file} arguments are not expanded: after {@code exec … --} an argument is the remote command's,
+     * and {@code cat @/etc/hosts} must not send a local file's lines instead.
      */
     public static CommandLine newCommandLine(CliContext context) {
         CloudOps root = new CloudOps(context);
@@ -85,13 +94,18 @@ public final class CloudOps implements Callable<Integer>, SessionFactory {
         return new CommandLine(root)
                 .addSubcommand(new LoginCommand(root))
                 .addSubcommand(cluster)
+                .addSubcommand(new ExecCommand(root))
+                .addSubcommand(new ExecHistoryCommand(root))
+                .addSubcommand(new LogsCommand(root))
+                .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(new ErrorHandler(() -> root.verbose));
     }
 
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: login or cluster");
+        throw new ParameterException(
+                spec.commandLine(), "Missing required subcommand: login, cluster, exec, exec-history or logs");
     }
 
     @Override

@@ -33,9 +33,12 @@ class CloudOpsIT {
                 .contains("Usage: cloudops")
                 .contains("login")
                 .contains("cluster")
+                .contains("exec-history")
+                .contains("logs")
                 .contains("--config=DIR")
                 .contains("CLOUDOPS_TOKEN")
-                .contains("3  server unreachable");
+                .contains("3  server unreachable")
+                .contains("cloudops exec: the command's own exit code once it ran; 124 if it timed out");
     }
 
     @Test
@@ -61,7 +64,7 @@ class CloudOpsIT {
         Cli.Result unknown = cli.run("cluster", "list", "--bogus");
 
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("Missing required subcommand: login or cluster");
+        assertThat(none.err()).contains("Missing required subcommand: login, cluster, exec, exec-history or logs");
         assertThat(group.exitCode()).isEqualTo(2);
         assertThat(group.err()).contains("Missing required subcommand: list, create or delete");
         assertThat(unknown.exitCode()).isEqualTo(2);

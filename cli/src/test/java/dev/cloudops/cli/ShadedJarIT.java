@@ -92,6 +92,34 @@ class ShadedJarIT {
     }
 
     @Test
+    @DisplayName("exec relays the command's output byte for byte to the process's stdout and stderr, and its exit code")
+    void execRelays() throws Exception {
+        try (StubServer server = StubServer.start()) {
+            server.json(
+                    "POST",
+                    "/api/k8s/containers/1/shop/web-1/web/exec",
+                    200,
+                    "{\"id\":1,\"exitCode\":7,\"stdout\":\"caf\u00e9 \u2713\",\"stderr\":\"oops\\n\","
+                            + "\"truncated\":false,\"timedOut\":false,\"durationMs\":5}");
+            server.respond("GET", "/api/k8s/containers/1/shop/web-1/web/logs", 200, "text/plain", "l\u00f6g\n");
+            // An ASCII locale: text writers would turn the non-ASCII characters into '?', the byte streams do not.
+            Map<String, String> env =
+                    Map.of("CLOUDOPS_SERVER", server.url().toString(), "CLOUDOPS_TOKEN", "t", "LC_ALL", "C");
+
+            Run exec = java(env, "exec", "1", "shop", "web-1", "-c", "web", "--", "sh", "-c", "exit 7");
+            byte[] execOut = Files.readAllBytes(home.resolve("out.txt"));
+            Run logs = java(env, "logs", "1", "shop", "web-1", "-c", "web");
+
+            assertThat(exec.exitCode()).isEqualTo(7);
+            assertThat(execOut).isEqualTo("caf\u00e9 \u2713".getBytes(StandardCharsets.UTF_8));
+            assertThat(exec.err()).isEqualTo("oops\n");
+            assertThat(logs.exitCode()).isZero();
+            assertThat(Files.readAllBytes(home.resolve("out.txt")))
+                    .isEqualTo("l\u00f6g\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     @DisplayName("the process exit code is 3 when the server is unreachable and 2 on a usage error")
     void exitCodes() throws Exception {
         assertThat(java(Map.of("CLOUDOPS_SERVER", "http://127.0.0.1:1"), "cluster", "list")

@@ -83,7 +83,7 @@ class ResourceController {
         if ("yaml".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains(YAML))) {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(YAML))
-                    .body(Yaml.dump(object));
+                    .body(dev.cloudops.platform.yaml.SafeYaml.dump(object));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(object);
     }
@@ -132,17 +132,5 @@ class ResourceController {
             @RequestParam(required = false) String namespace,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         return resources.apply(clusterId, manifest, namespace, dryRun);
-    }
-
-    /** YAML rendering of an object, as kubectl -o yaml prints it. */
-    static final class Yaml {
-        private Yaml() {}
-
-        static String dump(Map<String, Object> object) {
-            var options = new org.yaml.snakeyaml.DumperOptions();
-            options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
-            options.setIndicatorIndent(0);
-            return new org.yaml.snakeyaml.Yaml(options).dump(object);
-        }
     }
 }

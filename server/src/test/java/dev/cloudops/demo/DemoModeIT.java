@@ -82,6 +82,21 @@ class DemoModeIT extends PlatformIT {
     }
 
     @Test
+    @DisplayName("exec and terminals on the simulated cluster answer 501 simulated-cluster and run nothing")
+    void execNotAvailable() {
+        long demo = demoId();
+        // Refused before the cluster is asked: the pod need not exist.
+        String container = "/api/k8s/containers/" + demo + "/shop/any-pod/app";
+        var exec = api.post(container + "/exec", java.util.Map.of("command", java.util.List.of("ls")), admin);
+        assertThat(exec.status()).isEqualTo(501);
+        assertThat(exec.code()).isEqualTo("simulated-cluster");
+        assertThat(exec.json().path("detail").asString()).containsIgnoringCase("not available on a simulated cluster");
+        var terminal = api.post(container + "/exec/terminal", java.util.Map.of(), admin);
+        assertThat(terminal.code()).isEqualTo("simulated-cluster");
+        assertThat(count("terminal_sessions")).isZero();
+    }
+
+    @Test
     @DisplayName("files in the simulated cluster's containers answer 501 simulated-cluster, reads and writes alike")
     void filesNotSimulated() {
         String files = "/api/k8s/containers/" + demoId() + "/shop/web-0/web/files";

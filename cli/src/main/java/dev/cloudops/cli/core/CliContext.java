@@ -12,13 +12,14 @@ import java.util.Optional;
  * rather than read from {@link System} so that tests can run commands in-process with their own values.
  *
  * @param env environment variables
- * @param stdin standard input (kubeconfig {@code -}, {@code --password-stdin})
+ * @param stdio standard input (kubeconfig {@code -}, {@code --password-stdin}) and the byte streams behind standard
+ *     output and error
  * @param passwordPrompt reads a password without echo
  * @param clock used to show how long ago a cluster was last seen
  * @param homeDir the user's home; the default config directory is {@code <homeDir>/.cloudops}
  */
 public record CliContext(
-        Map<String, String> env, InputStream stdin, PasswordPrompt passwordPrompt, Clock clock, Path homeDir) {
+        Map<String, String> env, Stdio stdio, PasswordPrompt passwordPrompt, Clock clock, Path homeDir) {
 
     /** Environment variable naming the config directory. */
     public static final String CONFIG_DIR_ENV = "CLOUDOPS_CONFIG_DIR";
@@ -30,20 +31,25 @@ public record CliContext(
     /** Copies {@code env} and rejects missing collaborators. */
     public CliContext {
         env = Map.copyOf(env);
-        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(stdio, "stdio");
         Objects.requireNonNull(passwordPrompt, "passwordPrompt");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(homeDir, "homeDir");
     }
 
-    /** The real process: {@link System#getenv()}, {@link System#in}, {@link System#console()}, UTC clock. */
+    /** The real process: {@link System#getenv()}, {@link Stdio#system()}, {@link System#console()}, UTC clock. */
     public static CliContext system() {
         return new CliContext(
                 System.getenv(),
-                System.in,
+                Stdio.system(),
                 PasswordPrompt.console(),
                 Clock.systemUTC(),
                 Path.of(System.getProperty("user.home")));
+    }
+
+    /** Standard input. */
+    public InputStream stdin() {
+        return stdio.in();
     }
 
     /** The value of an environment variable, empty when unset or blank. */

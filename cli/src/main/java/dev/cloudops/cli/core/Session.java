@@ -1,5 +1,6 @@
 package dev.cloudops.cli.core;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -49,6 +50,26 @@ public final class Session {
     /** Standard error of the command. */
     public PrintWriter err() {
         return err;
+    }
+
+    /**
+     * Standard output as bytes, for relaying another program's output exactly; {@link #out()} is flushed first so
+     * that nothing printed before is overtaken.
+     */
+    public OutputStream rawOut() {
+        out.flush();
+        return context.stdio().out();
+    }
+
+    /** Standard error as bytes; {@link #err()} is flushed first. */
+    public OutputStream rawErr() {
+        err.flush();
+        return context.stdio().err();
+    }
+
+    /** Whether {@code --verbose} was given: commands may then explain choices they made on their own. */
+    public boolean verbose() {
+        return verbose;
     }
 
     /** The store for the config directory chosen by {@code --config}, the environment or the default. */

@@ -51,10 +51,14 @@ class ClusterDeleteIT {
     }
 
     @Test
-    @DisplayName("a name is resolved through the list, page by page, then deleted by id")
+    @DisplayName("a name is resolved through the list filtered by ?q=, page by page, then deleted by id")
     void byNameAcrossPages() {
-        server.json("GET", LIST + "?page=0&size=100", 200, Fixtures.page(0, 100, 3, Fixtures.DEMO, Fixtures.PENDING));
-        server.json("GET", LIST + "?page=1&size=100", 200, Fixtures.page(1, 100, 3, Fixtures.PROD));
+        server.json(
+                "GET",
+                LIST + "?q=prod-eu-west&page=0&size=100",
+                200,
+                Fixtures.page(0, 100, 3, Fixtures.DEMO, Fixtures.PENDING));
+        server.json("GET", LIST + "?q=prod-eu-west&page=1&size=100", 200, Fixtures.page(1, 100, 3, Fixtures.PROD));
         server.respond("DELETE", "/api/k8s/cluster/12", 204, null, null);
 
         Cli.Result result = cli.run("cluster", "delete", "prod-eu-west");
@@ -64,15 +68,15 @@ class ClusterDeleteIT {
         assertThat(server.requests())
                 .extracting(request -> request.method() + " " + request.path() + "?" + request.query())
                 .containsExactly(
-                        "GET " + LIST + "?page=0&size=100",
-                        "GET " + LIST + "?page=1&size=100",
+                        "GET " + LIST + "?q=prod-eu-west&page=0&size=100",
+                        "GET " + LIST + "?q=prod-eu-west&page=1&size=100",
                         "DELETE /api/k8s/cluster/12?null");
     }
 
     @Test
     @DisplayName("an unknown name exits 1 without sending any DELETE")
     void unknownName() {
-        server.json("GET", LIST + "?page=0&size=100", 200, Fixtures.page(0, 100, 1, Fixtures.DEMO));
+        server.json("GET", LIST + "?q=ghost&page=0&size=100", 200, Fixtures.page(0, 100, 1, Fixtures.DEMO));
 
         Cli.Result result = cli.run("cluster", "delete", "ghost");
 
@@ -84,8 +88,8 @@ class ClusterDeleteIT {
     @Test
     @DisplayName("a server without totals is paged until an empty page")
     void pagingWithoutTotal() {
-        server.json("GET", LIST + "?page=0&size=100", 200, "{\"items\":[" + Fixtures.DEMO + "]}");
-        server.json("GET", LIST + "?page=1&size=100", 200, "{\"items\":[]}");
+        server.json("GET", LIST + "?q=ghost&page=0&size=100", 200, "{\"items\":[" + Fixtures.DEMO + "]}");
+        server.json("GET", LIST + "?q=ghost&page=1&size=100", 200, "{\"items\":[]}");
 
         Cli.Result result = cli.run("cluster", "delete", "ghost");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,14 @@ class ConfigStoreTest {
 
     private CliContext context(Map<String, String> env) {
         return new CliContext(
-                env, new ByteArrayInputStream(new byte[0]), prompt -> Optional.empty(), Clock.systemUTC(), dir);
+                env,
+                new Stdio(
+                        new ByteArrayInputStream(new byte[0]),
+                        OutputStream.nullOutputStream(),
+                        OutputStream.nullOutputStream()),
+                prompt -> Optional.empty(),
+                Clock.systemUTC(),
+                dir);
     }
 
     @Test

@@ -5,9 +5,11 @@ import dev.cloudops.cli.core.CliConfig;
 import dev.cloudops.cli.core.CliContext;
 import dev.cloudops.cli.core.ConfigStore;
 import dev.cloudops.cli.core.PasswordPrompt;
+import dev.cloudops.cli.core.Stdio;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,15 +23,18 @@ import picocli.CommandLine;
 
 /**
  * Runs {@code cloudops} in-process through its public entry ({@link CloudOps#newCommandLine}) with a private
- * home directory, environment, standard input, password prompt and a fixed clock, capturing out and err.
+ * home directory, environment, standard input, password prompt and a fixed clock, capturing out and err (the
+ * text writers and the byte streams of {@link Stdio} land in the same buffers, in the order written).
  */
 public final class Cli {
 
     /** The fixed "now" of every run. */
     public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    /** What one run produced. */
-    public record Result(int exitCode, String out, String err) {}
+    /**
+     * What one run produced: the exit code and standard output and error, as text (UTF-8) and as the bytes written.
+     */
+    public record Result(int exitCode, String out, String err, byte[] outBytes, byte[] errBytes) {}
 
     private final Path home;
     private final Map<String, String> env = new HashMap<>();
@@ -76,14 +81,23 @@ public final class Cli {
 
     /** Runs {@code cloudops args...}. */
     public Result run(String... args) {
-        CliContext context =
-                new CliContext(env, new ByteArrayInputStream(stdin), prompt, Clock.fixed(NOW, ZoneOffset.UTC), home);
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        Stdio stdio = new Stdio(new ByteArrayInputStream(stdin), outBytes, errBytes);
+        CliContext context = new CliContext(env, stdio, prompt, Clock.fixed(NOW, ZoneOffset.UTC), home);
         CommandLine commandLine = CloudOps.newCommandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(errBytes, StandardCharsets.UTF_8), true);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+        out.flush();
+        err.flush();
+        return new Result(
+                exitCode,
+                outBytes.toString(StandardCharsets.UTF_8),
+                errBytes.toString(StandardCharsets.UTF_8),
+                outBytes.toByteArray(),
+                errBytes.toByteArray());
     }
 }

@@ -15,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,15 +40,31 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers one exchange itself: a body written in parts with pauses, an event stream, a connection dropped
+     * half-way. Returning closes the exchange normally; throwing drops the connection without ending the body.
+     */
+    @FunctionalInterface
+    public interface Handler {
+        /** Sends the answer to {@code exchange}; {@code call} counts the calls of this handler from 1. */
+        void handle(HttpExchange exchange, int call) throws IOException, InterruptedException;
+    }
+
     private record Response(int status, String contentType, String body) {}
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // One thread per exchange: a handler that holds a stream open must not hold up the next request.
+        server.setExecutor(threads);
         server.start();
     }
 
@@ -63,6 +83,12 @@ public final class StubServer implements AutoCloseable {
      */
     public StubServer respond(String method, String target, int status, String contentType, String body) {
         routes.put(method + " " + target, new Response(status, contentType, body));
+        return this;
+    }
+
+    /** Answers {@code method target} (as in {@link #respond}) with {@code handler}, which wins over canned answers. */
+    public StubServer handle(String method, String target, Handler handler) {
+        handlers.put(method + " " + target, handler);
         return this;
     }
 
@@ -93,23 +119,43 @@ public final class StubServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Stops the server and drops its connections; closing again does nothing. */
     @Override
     public void close() {
-        server.stop(0);
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        URI uri = exchange.getRequestURI();
+        String method = exchange.getRequestMethod();
+        requests.add(new Request(method, uri.getPath(), uri.getRawQuery(), Map.copyOf(headers), body));
+        String exact = method + " " + uri.getPath() + "?" + uri.getRawQuery();
+        String plain = method + " " + uri.getPath();
+        String key = handlers.containsKey(exact) ? exact : plain;
+        Handler handler = handlers.get(key);
+        if (handler != null) {
+            try {
+                handler.handle(
+                        exchange,
+                        calls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("stub stopped", e);
+            }
+            exchange.close();
+            return;
+        }
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> headers = new ConcurrentHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!values.isEmpty()) {
-                    headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
-                }
-            });
-            URI uri = exchange.getRequestURI();
-            String method = exchange.getRequestMethod();
-            requests.add(new Request(method, uri.getPath(), uri.getRawQuery(), Map.copyOf(headers), body));
             Response response = routes.get(method + " " + uri.getPath() + "?" + uri.getRawQuery());
             if (response == null) {
                 response = routes.get(method + " " + uri.getPath());

@@ -1,5 +1,6 @@
 package dev.cloudops.platform.yaml;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,6 +28,19 @@ public final class SafeYaml {
         options.setCodePointLimit(maxChars);
         options.setAllowDuplicateKeys(false);
         return new Yaml(new SafeConstructor(options)).loadAll(text);
+    }
+
+    /**
+     * Writes plain data (maps, lists, scalars) as block-style YAML, the way {@code kubectl -o yaml} prints it.
+     * Map order is kept, so a sorted map gives a stable text.
+     */
+    public static String dump(Object data) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndicatorIndent(0);
+        options.setWidth(Integer.MAX_VALUE);
+        options.setSplitLines(false);
+        return new Yaml(options).dump(data);
     }
 
     /** The problem and its position, never the offending text: it may hold a credential. */

@@ -26,7 +26,17 @@ class OperationsIT extends PlatformIT {
                         "/api/k8s/resources/{clusterId}/apply",
                         "/api/k8s/fleet/{kind}",
                         "/api/audit",
-                        "/api/users");
+                        "/api/users",
+                        // The plan's container endpoints (issue 3).
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/logs",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/logs/search",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/logs/stream",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/logs/export",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/logs/history",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/exec",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/exec/history",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/exec/terminal",
+                        "/api/k8s/containers/{clusterId}/{namespace}/{pod}/{container}/exec/ws");
         assertThat(doc.json().path("components").path("securitySchemes").has("bearer"))
                 .isTrue();
         assertThat(paths.path("/api/k8s/cluster/create")
