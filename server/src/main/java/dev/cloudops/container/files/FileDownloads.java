@@ -1,5 +1,6 @@
 package dev.cloudops.container.files;
 
+import dev.cloudops.kube.ContainerProcess;
 import dev.cloudops.kube.ContainerRef;
 import dev.cloudops.platform.CloudOpsProperties;
 import dev.cloudops.platform.error.ApiException;
@@ -26,6 +27,9 @@ class FileDownloads {
 
     private static final Logger log = LoggerFactory.getLogger(FileDownloads.class);
     private static final int CHUNK = 64 * 1024;
+    /** The two zero blocks that end every tar archive. */
+    private static final int END_OF_ARCHIVE = 1024;
+
     static final int MAX_PATHS = 1000;
 
     private final FileAccess access;
@@ -153,12 +157,14 @@ class FileDownloads {
             byte[] buffer = first.buffer();
             int n = first.count();
             InputStream in = command.stdout();
+            long trailingZeros = 0;
             while (n >= 0) {
                 if (maxBytes > 0 && count + n > maxBytes) {
                     throw aborted(path, "it is larger than cloudops.files.max-download-bytes (" + maxBytes + ")");
                 }
                 out.write(buffer, 0, n);
                 count += n;
+                trailingZeros = trailingZeros(buffer, n, trailingZeros);
                 sinceDeadline += n;
                 if (sinceDeadline >= 1 << 20) {
                     command.deadline(commands.timer(), commands.timeout());
@@ -172,7 +178,11 @@ class FileDownloads {
             } catch (ApiException e) {
                 throw aborted(path, e.getMessage());
             }
-            if (code != 0 && !(tar && code == 1 && onlyChangedWhileRead(command.stderr()))) {
+            // Without an exit code (the connection ended before the kubelet's status), the bytes tell: a file must
+            // have its size, an archive must end with tar's end-of-archive blocks.
+            boolean whole = code == ContainerProcess.NO_EXIT_CODE
+                    && (tar ? trailingZeros >= END_OF_ARCHIVE : size > 0 && count == size);
+            if (code != 0 && !whole && !(tar && code == 1 && onlyChangedWhileRead(command.stderr()))) {
                 throw aborted(
                         path, "the command in the container failed (exit code " + code + "): " + command.firstError());
             }
@@ -184,6 +194,15 @@ class FileDownloads {
             }
             out.flush();
         }
+    }
+
+    /** How many zero bytes end the stream so far, given {@code before} for what came before this chunk. */
+    static long trailingZeros(byte[] chunk, int n, long before) {
+        int i = n;
+        while (i > 0 && chunk[i - 1] == 0) {
+            i--;
+        }
+        return i == 0 ? before + n : n - i;
     }
 
     private static int read(InputStream in, byte[] buffer) {

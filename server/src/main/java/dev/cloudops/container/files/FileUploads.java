@@ -1,5 +1,6 @@
 package dev.cloudops.container.files;
 
+import dev.cloudops.kube.ContainerProcess;
 import dev.cloudops.kube.ContainerRef;
 import dev.cloudops.platform.CloudOpsProperties;
 import dev.cloudops.platform.error.ApiException;
@@ -163,8 +164,10 @@ class FileUploads {
                                 + " with overwrite=true to replace it. Nothing was written.",
                         "path");
             }
-            FileCommands.check(code, command.firstError(), dir, "path");
-            if (!done.equals("DONE")) {
+            // DONE is the script's last word: without an exit code (the connection ended first) it still tells.
+            boolean finished = done.equals("DONE") && (code == 0 || code == ContainerProcess.NO_EXIT_CODE);
+            if (!finished) {
+                FileCommands.check(code, command.firstError(), dir, "path");
                 throw FileCommands.checkFailed(dir);
             }
             List<String> names = archive.topLevel().stream().limit(100).toList();

@@ -81,4 +81,11 @@ class FilePathsTest {
         assertThat(FileDownloads.outermost(List.of("/a/b", "/c", "/a", "/c", "/ab")))
                 .containsExactly("/c", "/a", "/ab");
     }
+
+    @Test
+    void trailingZerosAcrossChunks() {
+        assertThat(FileDownloads.trailingZeros(new byte[] {1, 0, 0}, 3, 7)).isEqualTo(2);
+        assertThat(FileDownloads.trailingZeros(new byte[] {0, 0, 0, 9}, 3, 7)).isEqualTo(10);
+        assertThat(FileDownloads.trailingZeros(new byte[] {0, 0, 5}, 3, 7)).isZero();
+    }
 }
