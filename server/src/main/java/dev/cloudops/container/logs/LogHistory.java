@@ -7,9 +7,7 @@ import dev.cloudops.platform.security.Action;
 import dev.cloudops.platform.web.Page;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -189,7 +187,7 @@ public class LogHistory {
         InputStream in = openFile(get(id), gzip);
         return out -> {
             try (in) {
-                in.transferTo(out);
+                LogService.copy(in, out);
             }
         };
     }
@@ -199,7 +197,7 @@ public class LogHistory {
             long id, String q, boolean regex, boolean ignoreCase, int before, int after, int maxMatches) {
         LogSearch.Spec spec = LogSearch.Spec.of(q, regex, ignoreCase, before, after, maxMatches);
         InputStream in = openFile(get(id), false);
-        return out -> LogSearch.run(new InputStreamReader(in, StandardCharsets.UTF_8), spec, searchBudget, out);
+        return out -> LogSearch.run(in, spec, searchBudget, out);
     }
 
     /** Deletes a snapshot, its row and its file; needs write access to the namespace. */
@@ -227,7 +225,7 @@ public class LogHistory {
                 return raw;
             }
             try {
-                return new GZIPInputStream(raw, 8192);
+                return new GZIPInputStream(raw, 64 * 1024);
             } catch (IOException e) {
                 raw.close();
                 throw e;
