@@ -2,6 +2,7 @@ package dev.cloudops.kube;
 
 import dev.cloudops.platform.error.ApiException;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -320,7 +322,44 @@ public class KubeLogs {
                     .map(EphemeralContainer::getName)
                     .forEach(names::add);
         }
-        return new LogSource(pod.getMetadata().getName(), List.copyOf(names));
+        Map<String, LogSource.ContainerState> states = new HashMap<>();
+        var status = pod.getStatus();
+        if (status != null) {
+            for (var list : List.of(
+                    status.getContainerStatuses(),
+                    status.getInitContainerStatuses(),
+                    status.getEphemeralContainerStatuses())) {
+                for (ContainerStatus s : list) {
+                    if (s.getName() != null) {
+                        states.put(s.getName(), state(s));
+                    }
+                }
+            }
+        }
+        return new LogSource(pod.getMetadata().getName(), names, states);
+    }
+
+    private static LogSource.ContainerState state(ContainerStatus s) {
+        String last = null;
+        if (s.getLastState() != null && s.getLastState().getTerminated() != null) {
+            var t = s.getLastState().getTerminated();
+            last = (t.getReason() == null ? "Terminated" : t.getReason())
+                    + (t.getExitCode() == null ? "" : " (exit " + t.getExitCode() + ")");
+        }
+        String waiting = s.getState() != null && s.getState().getWaiting() != null
+                ? s.getState().getWaiting().getReason()
+                : null;
+        return new LogSource.ContainerState(s.getRestartCount() == null ? 0 : s.getRestartCount(), last, waiting);
+    }
+
+    /** Checks that a namespace exists; 404 {@code kube-not-found} when it does not. */
+    public void requireNamespace(long clusterId, String namespace) {
+        ClusterConnection c = connections.connection(clusterId);
+        var found =
+                c.call("get", () -> c.client.namespaces().withName(namespace).get());
+        if (found == null) {
+            throw ApiException.notFound("kube-not-found", "Namespace " + namespace + " not found");
+        }
     }
 
     static String selectorString(LabelSelector selector) {

@@ -70,7 +70,8 @@ public class LogHistory {
             String user,
             Instant at,
             Reason reason,
-            String note) {
+            String note,
+            Long scheduleId) {
 
         LogSnapshot snapshot(LogArchive.Written w) {
             return new LogSnapshot(
@@ -88,7 +89,8 @@ public class LogHistory {
                     w.firstTs(),
                     w.lastTs(),
                     w.path(),
-                    note == null || note.isBlank() ? null : note);
+                    note == null || note.isBlank() ? null : note,
+                    scheduleId);
         }
     }
 
@@ -98,7 +100,29 @@ public class LogHistory {
      */
     public LogSnapshot save(
             long clusterId, String namespace, String pod, String container, LogQuery query, String note) {
-        Origin origin = origin(clusterId, namespace, pod, container, Reason.REQUEST, note);
+        return save(origin(clusterId, namespace, pod, container, Reason.REQUEST, note, null), query);
+    }
+
+    /**
+     * A snapshot saved by a log schedule (reason {@code schedule}): the same checks and the same path as
+     * {@link #save}, under whatever identity the schedule runs with.
+     */
+    LogSnapshot saveScheduled(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            LogQuery query,
+            String note,
+            long scheduleId) {
+        return save(origin(clusterId, namespace, pod, container, Reason.SCHEDULE, note, scheduleId), query);
+    }
+
+    private LogSnapshot save(Origin origin, LogQuery query) {
+        long clusterId = origin.clusterId();
+        String namespace = origin.namespace();
+        String pod = origin.pod();
+        String container = origin.container();
         InputStream in = logs.open(clusterId, namespace, pod, container, query.options());
         LogArchive.Written written;
         try {
@@ -122,7 +146,7 @@ public class LogHistory {
             LogQuery query,
             LogService.ExportFormat format,
             String note) {
-        Origin origin = origin(clusterId, namespace, pod, container, Reason.EXPORT, note);
+        Origin origin = origin(clusterId, namespace, pod, container, Reason.EXPORT, note, null);
         return logs.export(clusterId, namespace, pod, container, query, format, in -> {
             try {
                 return new SnapshotTee(in, archive.begin(origin.at()), w -> keep(origin, w));
@@ -133,12 +157,27 @@ public class LogHistory {
         });
     }
 
-    private Origin origin(long clusterId, String namespace, String pod, String container, Reason reason, String note) {
+    private Origin origin(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            Reason reason,
+            String note,
+            Long scheduleId) {
         if (note != null && note.length() > MAX_NOTE) {
             throw LogQuery.invalid("note", "note must be at most " + MAX_NOTE + " characters");
         }
         return new Origin(
-                clusterId, namespace, pod, container, access.current().username(), clock.instant(), reason, note);
+                clusterId,
+                namespace,
+                pod,
+                container,
+                access.current().username(),
+                clock.instant(),
+                reason,
+                note,
+                scheduleId);
     }
 
     /** Inserts the row of a complete archive file, or deletes the file when that fails. */

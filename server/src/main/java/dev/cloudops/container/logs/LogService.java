@@ -106,11 +106,33 @@ public class LogService {
             String container,
             LogQuery query,
             boolean jsonl) {
-        clusters.get(clusterId);
-        checkNamespace(namespace);
+        checkNamespace(clusterId, namespace, null);
         if (container != null) {
             checkContainerName(container);
         }
+        List<LogSource> pods = sources(clusterId, namespace, labelSelector, workload);
+        return merged(clusterId, namespace, pods, container, query, jsonl);
+    }
+
+    /**
+     * The pods a label selector or a workload selects (exactly one of them), with their containers, after the
+     * checks of a read: the cluster is visible, the namespace valid and readable, the selector well-formed, the
+     * workload known; at most {@code cloudops.logs.max-sources} pods.
+     */
+    List<LogSource> sources(long clusterId, String namespace, String labelSelector, String workload) {
+        checkTarget(clusterId, namespace, labelSelector, workload, Action.READ);
+        String selector = labelSelector != null && !labelSelector.isBlank()
+                ? labelSelector
+                : workloadSelector(clusterId, namespace, workload);
+        return kube.pods(clusterId, namespace, selector, limits.maxSources());
+    }
+
+    /**
+     * Checks a selection of pods before anything is read: the cluster visible, the namespace valid, the caller
+     * allowed {@code action} there, exactly one of a well-formed label selector and a workload reference.
+     */
+    void checkTarget(long clusterId, String namespace, String labelSelector, String workload, Action action) {
+        checkNamespace(clusterId, namespace, null);
         boolean bySelector = labelSelector != null && !labelSelector.isBlank();
         boolean byWorkload = workload != null && !workload.isBlank();
         if (bySelector == byWorkload) {
@@ -124,10 +146,31 @@ public class LogService {
                 throw ApiException.badRequest("invalid-selector", e.getMessage(), "labelSelector");
             }
         }
-        access.require(Action.READ, clusterId, namespace);
-        String selector = bySelector ? labelSelector : workloadSelector(clusterId, namespace, workload);
-        List<LogSource> pods = kube.pods(clusterId, namespace, selector, limits.maxSources());
-        return merged(clusterId, namespace, pods, container, query, jsonl);
+        access.require(action, clusterId, namespace);
+    }
+
+    /**
+     * Checks that the selection {@link #checkTarget} accepted exists in the cluster: the workload (404
+     * {@code kube-not-found}), or for a label selector the namespace.
+     */
+    void checkTargetExists(long clusterId, String namespace, String labelSelector, String workload) {
+        if (labelSelector != null && !labelSelector.isBlank()) {
+            kube.requireNamespace(clusterId, namespace);
+        } else {
+            workloadSelector(clusterId, namespace, workload);
+        }
+    }
+
+    /**
+     * Checks that the cluster is visible and the namespace name valid, and when {@code action} is given that the
+     * caller may do it there.
+     */
+    void checkNamespace(long clusterId, String namespace, Action action) {
+        clusters.get(clusterId);
+        checkNamespace(namespace);
+        if (action != null) {
+            access.require(action, clusterId, namespace);
+        }
     }
 
     /** Searches one container's log; the body writes JSON Lines (matches, then a summary). */
@@ -302,7 +345,7 @@ public class LogService {
         }
     }
 
-    private static void checkContainerName(String container) {
+    static void checkContainerName(String container) {
         if (!KubeNames.isDnsLabel(container)) {
             throw ApiException.badRequest(
                     "invalid-name", "'" + container + "' is not a valid container name", "container");
