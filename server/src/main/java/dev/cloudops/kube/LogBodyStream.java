@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 final class LogBodyStream extends InputStream implements AsyncBody.Consumer<List<ByteBuffer>> {
 
-    static final int HIGH_WATER = 1 << 20;
+    static final int HIGH_WATER = 256 * 1024;
     static final int LOW_WATER = HIGH_WATER / 2;
 
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
@@ -84,7 +84,7 @@ final class LogBodyStream extends InputStream implements AsyncBody.Consumer<List
             return 0;
         }
         int read = 0;
-        boolean resume = false;
+        AsyncBody resume = null;
         synchronized (this) {
             while (queue.isEmpty()) {
                 if (closed) {
@@ -115,11 +115,11 @@ final class LogBodyStream extends InputStream implements AsyncBody.Consumer<List
             queued -= read;
             if (!fetching && !done && queued < LOW_WATER) {
                 fetching = true;
-                resume = true;
+                resume = body;
             }
         }
-        if (resume) {
-            body.consume();
+        if (resume != null) {
+            resume.consume(); // outside the lock: the event loop may deliver right away
         }
         return read;
     }
