@@ -312,6 +312,9 @@ public class LogSchedules {
                         + (state.lastTermination() == null ? "" : ", " + state.lastTermination())
                         + (state.waiting() == null ? "" : ", now " + state.waiting());
             }
+            if (note.length() > LogHistory.MAX_NOTE) {
+                note = note.substring(0, LogHistory.MAX_NOTE);
+            }
             try {
                 history.saveScheduled(s.clusterId(), s.namespace(), t[0], t[1], query, note, s.id());
                 saved++;
