@@ -320,10 +320,10 @@ final class RequiredLiteral {
         /** A literal character: part of the run unless a quantifier makes it optional or repeats it. */
         private boolean literal(int cp) {
             int min = quantifier();
-            if (min < 0) {
-                run.appendCodePoint(cp);
-            } else if (min == Integer.MIN_VALUE) {
+            if (min == Integer.MIN_VALUE) {
                 return false;
+            } else if (min < 0) {
+                run.appendCodePoint(cp);
             } else if (min == 0) {
                 endRun();
             } else {
