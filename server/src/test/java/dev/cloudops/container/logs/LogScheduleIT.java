@@ -241,6 +241,38 @@ class LogScheduleIT extends PlatformIT {
     }
 
     @Test
+    @DisplayName("jobs of several replicas running at once run a due schedule once: each run claims it first")
+    void claimedOnce() throws Exception {
+        long id = api.post(
+                        create(), spec("workload", "deployments/checkout", "interval", "1h", "tailLines", 100), admin)
+                .json()
+                .path("id")
+                .asLong();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return schedules.runDue();
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode ran = awaitRun(id, null);
+        assertThat(ran.path("lastSnapshots").asInt()).isEqualTo(2);
+        assertThat(snapshotsOf(id).path("total").asLong())
+                .as("two containers, saved once")
+                .isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("the restart trigger keeps a crash-looping container's previous log once per restart")
     void restartTrigger() throws InterruptedException {
         var created = api.post(
