@@ -250,7 +250,10 @@ public class LogSchedules {
         try {
             owner = users.get(s.ownerId());
         } catch (ApiException e) {
-            return failed("its owner " + s.owner() + " no longer exists");
+            return failed(
+                    "user-not-found".equals(e.code())
+                            ? "its owner " + s.owner() + " no longer exists"
+                            : "its owner " + s.owner() + " could not be read: " + e.getMessage());
         }
         if (owner.disabled()) {
             return failed("its owner " + s.owner() + " is disabled");
@@ -352,7 +355,7 @@ public class LogSchedules {
                     .append(" containers in ")
                     .append(pods)
                     .append(pods == 1 ? " pod" : " pods");
-            if (restart) {
+            if (restart && unchanged > 0) {
                 message.append("; ").append(unchanged).append(" not restarted since the last run");
             }
             if (notStarted > 0) {
