@@ -2,23 +2,36 @@ package dev.cloudops.kube;
 
 import dev.cloudops.platform.error.ApiException;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.dsl.internal.OperationSupport;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -149,19 +162,19 @@ public class KubeLogs {
     public InputStream open(long clusterId, String namespace, String pod, String container, LogOptions options) {
         ClusterConnection c = connections.connection(clusterId);
         return c.call(options.follow() ? "follow" : "logs", () -> {
-            ContainerResource target = configured(
-                    c.client
-                            .pods()
-                            .inNamespace(namespace)
-                            .withName(pod)
-                            .inContainer(container)
-                            .withReadyWaitTimeout(0),
-                    options);
             try {
                 if (!options.follow()) {
-                    return target.getLogInputStream();
+                    return read(c, namespace, pod, container, options);
                 }
-                LogWatch watch = target.watchLog();
+                LogWatch watch = configured(
+                                c.client
+                                        .pods()
+                                        .inNamespace(namespace)
+                                        .withName(pod)
+                                        .inContainer(container)
+                                        .withReadyWaitTimeout(0),
+                                options)
+                        .watchLog();
                 return new FilterInputStream(watch.getOutput()) {
                     @Override
                     public void close() throws IOException {
@@ -182,6 +195,95 @@ public class KubeLogs {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Reads a log without following it, through {@link LogBodyStream} rather than fabric8's log stream (see there
+     * why). The query is the one fabric8 sends, parameter for parameter; an error answer becomes the
+     * {@link KubernetesClientException} fabric8 would have thrown, so it is translated the same way.
+     */
+    private static InputStream read(
+            ClusterConnection c, String namespace, String pod, String container, LogOptions options) {
+        HttpClient http = c.client.getHttpClient();
+        int timeout = c.client.getConfiguration().getRequestTimeout();
+        HttpRequest request = http.newHttpRequestBuilder()
+                .uri(logUrl(c.client.getMasterUrl().toString(), namespace, pod, container, options))
+                .timeout(timeout, TimeUnit.MILLISECONDS)
+                .build();
+        LogBodyStream stream = new LogBodyStream();
+        HttpResponse<AsyncBody> response;
+        try {
+            response = http.consumeBytes(request, stream).get(timeout + 5_000L, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KubernetesClientException.launderThrowable(e);
+        } catch (ExecutionException e) {
+            throw KubernetesClientException.launderThrowable(e.getCause());
+        } catch (TimeoutException e) {
+            throw new KubernetesClientException("No answer from the API server within " + timeout + " ms", e);
+        }
+        stream.start(response.body());
+        if (response.isSuccessful()) {
+            return stream;
+        }
+        String answer;
+        try {
+            answer = new String(stream.readSmall(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            answer = "";
+        }
+        throw OperationSupport.requestFailure(request, status(c, response.code(), answer));
+    }
+
+    /** The API server's Status in an error answer, or one made up from the status code and text. */
+    private static Status status(ClusterConnection c, int code, String answer) {
+        if (answer.startsWith("{")) {
+            try {
+                Status status = c.client.getKubernetesSerialization().unmarshal(answer, Status.class);
+                if (status != null && status.getCode() != null) {
+                    return status;
+                }
+            } catch (RuntimeException e) {
+                // not a Status after all
+            }
+        }
+        return OperationSupport.createStatus(code, answer);
+    }
+
+    /** The URL of a container's log; the parameters in fabric8's order ({@code PodOperationContext}). */
+    static String logUrl(String masterUrl, String namespace, String pod, String container, LogOptions o) {
+        StringBuilder url = new StringBuilder(masterUrl);
+        if (url.charAt(url.length() - 1) != '/') {
+            url.append('/');
+        }
+        url.append("api/v1/namespaces/")
+                .append(encode(namespace))
+                .append("/pods/")
+                .append(encode(pod))
+                .append("/log?pretty=false&container=")
+                .append(encode(container));
+        if (o.previous()) {
+            url.append("&previous=true");
+        }
+        if (o.sinceSeconds() != null) {
+            url.append("&sinceSeconds=").append(o.sinceSeconds());
+        } else if (o.sinceTime() != null) {
+            url.append("&sinceTime=").append(encode(o.sinceTime().toString()).replace("%3A", ":"));
+        }
+        if (o.tailLines() != null) {
+            url.append("&tailLines=").append(o.tailLines());
+        }
+        if (o.limitBytes() != null) {
+            url.append("&limitBytes=").append(o.limitBytes());
+        }
+        if (o.timestamps()) {
+            url.append("&timestamps=true");
+        }
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /*
@@ -220,7 +322,44 @@ public class KubeLogs {
                     .map(EphemeralContainer::getName)
                     .forEach(names::add);
         }
-        return new LogSource(pod.getMetadata().getName(), List.copyOf(names));
+        Map<String, LogSource.ContainerState> states = new HashMap<>();
+        var status = pod.getStatus();
+        if (status != null) {
+            for (var list : List.of(
+                    status.getContainerStatuses(),
+                    status.getInitContainerStatuses(),
+                    status.getEphemeralContainerStatuses())) {
+                for (ContainerStatus s : list) {
+                    if (s.getName() != null) {
+                        states.put(s.getName(), state(s));
+                    }
+                }
+            }
+        }
+        return new LogSource(pod.getMetadata().getName(), names, states);
+    }
+
+    private static LogSource.ContainerState state(ContainerStatus s) {
+        String last = null;
+        if (s.getLastState() != null && s.getLastState().getTerminated() != null) {
+            var t = s.getLastState().getTerminated();
+            last = (t.getReason() == null ? "Terminated" : t.getReason())
+                    + (t.getExitCode() == null ? "" : " (exit " + t.getExitCode() + ")");
+        }
+        String waiting = s.getState() != null && s.getState().getWaiting() != null
+                ? s.getState().getWaiting().getReason()
+                : null;
+        return new LogSource.ContainerState(s.getRestartCount() == null ? 0 : s.getRestartCount(), last, waiting);
+    }
+
+    /** Checks that a namespace exists; 404 {@code kube-not-found} when it does not. */
+    public void requireNamespace(long clusterId, String namespace) {
+        ClusterConnection c = connections.connection(clusterId);
+        var found =
+                c.call("get", () -> c.client.namespaces().withName(namespace).get());
+        if (found == null) {
+            throw ApiException.notFound("kube-not-found", "Namespace " + namespace + " not found");
+        }
     }
 
     static String selectorString(LabelSelector selector) {

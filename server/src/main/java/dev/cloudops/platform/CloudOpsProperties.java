@@ -62,6 +62,7 @@ public record CloudOpsProperties(
      * @param maxSources pods × containers one merged log request may read
      * @param retention how long saved log snapshots are kept
      * @param maxArchiveBytes compressed bytes all saved log snapshots may take; the oldest go first beyond it
+     * @param scheduleTick how often the fleet looks for due log schedules
      */
     public record Logs(
             @DefaultValue("5") int maxStreamsPerUser,
@@ -71,7 +72,8 @@ public record CloudOpsProperties(
             @DefaultValue("10s") Duration searchBudget,
             @DefaultValue("50") int maxSources,
             @DefaultValue("7d") Duration retention,
-            @DefaultValue("1073741824") long maxArchiveBytes) {}
+            @DefaultValue("1073741824") long maxArchiveBytes,
+            @DefaultValue("30s") Duration scheduleTick) {}
 
     /**
      * @param defaultTimeout how long a one-shot command may run when the caller names no timeout

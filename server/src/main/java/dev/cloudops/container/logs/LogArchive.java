@@ -97,7 +97,7 @@ class LogArchive {
     Written write(InputStream in, Instant at) throws IOException {
         try (in;
                 Pending pending = begin(at)) {
-            in.transferTo(pending.out());
+            LogService.copy(in, pending.out());
             return pending.commit();
         }
     }

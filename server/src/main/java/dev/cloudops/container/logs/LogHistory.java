@@ -7,9 +7,7 @@ import dev.cloudops.platform.security.Action;
 import dev.cloudops.platform.web.Page;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -72,7 +70,8 @@ public class LogHistory {
             String user,
             Instant at,
             Reason reason,
-            String note) {
+            String note,
+            Long scheduleId) {
 
         LogSnapshot snapshot(LogArchive.Written w) {
             return new LogSnapshot(
@@ -90,7 +89,8 @@ public class LogHistory {
                     w.firstTs(),
                     w.lastTs(),
                     w.path(),
-                    note == null || note.isBlank() ? null : note);
+                    note == null || note.isBlank() ? null : note,
+                    scheduleId);
         }
     }
 
@@ -100,7 +100,29 @@ public class LogHistory {
      */
     public LogSnapshot save(
             long clusterId, String namespace, String pod, String container, LogQuery query, String note) {
-        Origin origin = origin(clusterId, namespace, pod, container, Reason.REQUEST, note);
+        return save(origin(clusterId, namespace, pod, container, Reason.REQUEST, note, null), query);
+    }
+
+    /**
+     * A snapshot saved by a log schedule (reason {@code schedule}): the same checks and the same path as
+     * {@link #save}, under whatever identity the schedule runs with.
+     */
+    LogSnapshot saveScheduled(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            LogQuery query,
+            String note,
+            long scheduleId) {
+        return save(origin(clusterId, namespace, pod, container, Reason.SCHEDULE, note, scheduleId), query);
+    }
+
+    private LogSnapshot save(Origin origin, LogQuery query) {
+        long clusterId = origin.clusterId();
+        String namespace = origin.namespace();
+        String pod = origin.pod();
+        String container = origin.container();
         InputStream in = logs.open(clusterId, namespace, pod, container, query.options());
         LogArchive.Written written;
         try {
@@ -124,7 +146,7 @@ public class LogHistory {
             LogQuery query,
             LogService.ExportFormat format,
             String note) {
-        Origin origin = origin(clusterId, namespace, pod, container, Reason.EXPORT, note);
+        Origin origin = origin(clusterId, namespace, pod, container, Reason.EXPORT, note, null);
         return logs.export(clusterId, namespace, pod, container, query, format, in -> {
             try {
                 return new SnapshotTee(in, archive.begin(origin.at()), w -> keep(origin, w));
@@ -135,12 +157,27 @@ public class LogHistory {
         });
     }
 
-    private Origin origin(long clusterId, String namespace, String pod, String container, Reason reason, String note) {
+    private Origin origin(
+            long clusterId,
+            String namespace,
+            String pod,
+            String container,
+            Reason reason,
+            String note,
+            Long scheduleId) {
         if (note != null && note.length() > MAX_NOTE) {
             throw LogQuery.invalid("note", "note must be at most " + MAX_NOTE + " characters");
         }
         return new Origin(
-                clusterId, namespace, pod, container, access.current().username(), clock.instant(), reason, note);
+                clusterId,
+                namespace,
+                pod,
+                container,
+                access.current().username(),
+                clock.instant(),
+                reason,
+                note,
+                scheduleId);
     }
 
     /** Inserts the row of a complete archive file, or deletes the file when that fails. */
@@ -189,7 +226,7 @@ public class LogHistory {
         InputStream in = openFile(get(id), gzip);
         return out -> {
             try (in) {
-                in.transferTo(out);
+                LogService.copy(in, out);
             }
         };
     }
@@ -199,7 +236,7 @@ public class LogHistory {
             long id, String q, boolean regex, boolean ignoreCase, int before, int after, int maxMatches) {
         LogSearch.Spec spec = LogSearch.Spec.of(q, regex, ignoreCase, before, after, maxMatches);
         InputStream in = openFile(get(id), false);
-        return out -> LogSearch.run(new InputStreamReader(in, StandardCharsets.UTF_8), spec, searchBudget, out);
+        return out -> LogSearch.run(in, spec, searchBudget, out);
     }
 
     /** Deletes a snapshot, its row and its file; needs write access to the namespace. */
@@ -227,7 +264,7 @@ public class LogHistory {
                 return raw;
             }
             try {
-                return new GZIPInputStream(raw, 8192);
+                return new GZIPInputStream(raw, 64 * 1024);
             } catch (IOException e) {
                 raw.close();
                 throw e;

@@ -13,9 +13,7 @@ import dev.cloudops.platform.security.AccessPolicy;
 import dev.cloudops.platform.security.Action;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -56,12 +54,24 @@ public class LogService {
         this.limits = properties.logs();
     }
 
+    /**
+     * Copies a log in 64 KiB pieces: the servlet container writes each piece to the socket as it comes, so
+     * {@link InputStream#transferTo}'s 8 KiB would mean eight times as many writes.
+     */
+    static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+        }
+    }
+
     /** One container's log as the API server sends it (text, one line per entry). */
     public Body read(long clusterId, String namespace, String pod, String container, LogQuery query) {
         InputStream in = open(clusterId, namespace, pod, container, query.options());
         return out -> {
             try (in) {
-                in.transferTo(out);
+                copy(in, out);
             }
         };
     }
@@ -96,11 +106,33 @@ public class LogService {
             String container,
             LogQuery query,
             boolean jsonl) {
-        clusters.get(clusterId);
-        checkNamespace(namespace);
+        checkNamespace(clusterId, namespace, null);
         if (container != null) {
             checkContainerName(container);
         }
+        List<LogSource> pods = sources(clusterId, namespace, labelSelector, workload);
+        return merged(clusterId, namespace, pods, container, query, jsonl);
+    }
+
+    /**
+     * The pods a label selector or a workload selects (exactly one of them), with their containers, after the
+     * checks of a read: the cluster is visible, the namespace valid and readable, the selector well-formed, the
+     * workload known; at most {@code cloudops.logs.max-sources} pods.
+     */
+    List<LogSource> sources(long clusterId, String namespace, String labelSelector, String workload) {
+        checkTarget(clusterId, namespace, labelSelector, workload, Action.READ);
+        String selector = labelSelector != null && !labelSelector.isBlank()
+                ? labelSelector
+                : workloadSelector(clusterId, namespace, workload);
+        return kube.pods(clusterId, namespace, selector, limits.maxSources());
+    }
+
+    /**
+     * Checks a selection of pods before anything is read: the cluster visible, the namespace valid, the caller
+     * allowed {@code action} there, exactly one of a well-formed label selector and a workload reference.
+     */
+    void checkTarget(long clusterId, String namespace, String labelSelector, String workload, Action action) {
+        checkNamespace(clusterId, namespace, null);
         boolean bySelector = labelSelector != null && !labelSelector.isBlank();
         boolean byWorkload = workload != null && !workload.isBlank();
         if (bySelector == byWorkload) {
@@ -114,10 +146,31 @@ public class LogService {
                 throw ApiException.badRequest("invalid-selector", e.getMessage(), "labelSelector");
             }
         }
-        access.require(Action.READ, clusterId, namespace);
-        String selector = bySelector ? labelSelector : workloadSelector(clusterId, namespace, workload);
-        List<LogSource> pods = kube.pods(clusterId, namespace, selector, limits.maxSources());
-        return merged(clusterId, namespace, pods, container, query, jsonl);
+        access.require(action, clusterId, namespace);
+    }
+
+    /**
+     * Checks that the selection {@link #checkTarget} accepted exists in the cluster: the workload (404
+     * {@code kube-not-found}), or for a label selector the namespace.
+     */
+    void checkTargetExists(long clusterId, String namespace, String labelSelector, String workload) {
+        if (labelSelector != null && !labelSelector.isBlank()) {
+            kube.requireNamespace(clusterId, namespace);
+        } else {
+            workloadSelector(clusterId, namespace, workload);
+        }
+    }
+
+    /**
+     * Checks that the cluster is visible and the namespace name valid, and when {@code action} is given that the
+     * caller may do it there.
+     */
+    void checkNamespace(long clusterId, String namespace, Action action) {
+        clusters.get(clusterId);
+        checkNamespace(namespace);
+        if (action != null) {
+            access.require(action, clusterId, namespace);
+        }
     }
 
     /** Searches one container's log; the body writes JSON Lines (matches, then a summary). */
@@ -136,8 +189,7 @@ public class LogService {
         LogSearch.Spec spec = LogSearch.Spec.of(q, regex, ignoreCase, before, after, maxMatches);
         InputStream in =
                 open(clusterId, namespace, pod, container, query.options().withTimestamps());
-        return out ->
-                LogSearch.run(new InputStreamReader(in, StandardCharsets.UTF_8), spec, limits.searchBudget(), out);
+        return out -> LogSearch.run(in, spec, limits.searchBudget(), out);
     }
 
     /** One container's log as a download: plain text, gzip-compressed text, or JSON Lines. */
@@ -164,14 +216,14 @@ public class LogService {
             case TEXT ->
                 out -> {
                     try (in) {
-                        in.transferTo(out);
+                        copy(in, out);
                     }
                 };
             case GZIP ->
                 out -> {
                     try (in;
                             GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
-                        in.transferTo(gzip);
+                        copy(in, gzip);
                     }
                 };
             case JSONL ->
@@ -293,7 +345,7 @@ public class LogService {
         }
     }
 
-    private static void checkContainerName(String container) {
+    static void checkContainerName(String container) {
         if (!KubeNames.isDnsLabel(container)) {
             throw ApiException.badRequest(
                     "invalid-name", "'" + container + "' is not a valid container name", "container");

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param firstTs the first line's timestamp when the log was saved with timestamps, else null
  * @param lastTs the last line's timestamp when the log was saved with timestamps, else null
  * @param path the gzip file, relative to the archive directory
+ * @param scheduleId the log schedule that saved it (reason {@code schedule}), else null
  */
 public record LogSnapshot(
         long id,
@@ -28,4 +29,5 @@ public record LogSnapshot(
         Instant firstTs,
         Instant lastTs,
         @JsonIgnore String path,
-        String note) {}
+        String note,
+        Long scheduleId) {}

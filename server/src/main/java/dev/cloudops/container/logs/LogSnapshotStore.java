@@ -25,8 +25,8 @@ class LogSnapshotStore {
     long insert(LogSnapshot s) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO log_snapshots (cluster_id, namespace_name, pod, container, created_by, created_at,"
-                        + " reason, bytes, compressed_bytes, line_count, first_ts, last_ts, path, note) VALUES (:c, :n,"
-                        + " :p, :ct, :by, :at, :r, :b, :cb, :lc, :f, :l, :path, :note)")
+                        + " reason, bytes, compressed_bytes, line_count, first_ts, last_ts, path, note, schedule_id) VALUES"
+                        + " (:c, :n, :p, :ct, :by, :at, :r, :b, :cb, :lc, :f, :l, :path, :note, :sid)")
                 .param("c", s.clusterId())
                 .param("n", s.namespace())
                 .param("p", s.pod())
@@ -41,6 +41,7 @@ class LogSnapshotStore {
                 .param("l", millis(s.lastTs()))
                 .param("path", s.path())
                 .param("note", s.note())
+                .param("sid", s.scheduleId())
                 .update(keys, "id");
         return GeneratedKeys.id(keys);
     }
@@ -73,6 +74,24 @@ class LogSnapshotStore {
                 .param("n", namespace)
                 .param("p", pod)
                 .param("ct", container)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The snapshots a schedule saved, newest first. */
+    List<LogSnapshot> bySchedule(long scheduleId, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM log_snapshots WHERE schedule_id = :s ORDER BY created_at DESC, id DESC"
+                        + " LIMIT :limit OFFSET :offset")
+                .param("s", scheduleId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(LogSnapshotStore::row)
+                .list();
+    }
+
+    long countBySchedule(long scheduleId) {
+        return jdbc.sql("SELECT COUNT(*) FROM log_snapshots WHERE schedule_id = :s")
+                .param("s", scheduleId)
                 .query(Long.class)
                 .single();
     }
@@ -117,6 +136,11 @@ class LogSnapshotStore {
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static LogSnapshot row(ResultSet rs, int i) throws SQLException {
         return new LogSnapshot(
                 rs.getLong("id"),
@@ -133,6 +157,7 @@ class LogSnapshotStore {
                 instant(rs, "first_ts"),
                 instant(rs, "last_ts"),
                 rs.getString("path"),
-                rs.getString("note"));
+                rs.getString("note"),
+                longOrNull(rs, "schedule_id"));
     }
 }

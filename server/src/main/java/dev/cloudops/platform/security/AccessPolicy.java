@@ -1,10 +1,14 @@
 package dev.cloudops.platform.security;
 
 import dev.cloudops.platform.error.ApiException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -46,6 +50,22 @@ public class AccessPolicy {
         CurrentUser user = current();
         if (!user.isPlatformAdmin()) {
             throw ApiException.forbidden("forbidden", "User " + user.username() + " is not a platform administrator");
+        }
+    }
+
+    /**
+     * Runs {@code work} on this thread as {@code user}: for background jobs that act for the user who set them up,
+     * with that user's grants as they are now. Whatever identity the thread had is put back afterwards.
+     */
+    public <T> T runAs(CurrentUser user, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 

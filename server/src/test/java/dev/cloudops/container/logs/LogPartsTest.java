@@ -29,6 +29,79 @@ class LogPartsTest {
         }
     }
 
+    /** Hands out at most a few bytes per read, so lines straddle every refill of the reader's buffer. */
+    private static java.io.InputStream trickle(byte[] bytes, int seed) {
+        java.util.Random random = new java.util.Random(seed);
+        return new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(7_000)));
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("byte lines: a line beyond 64 KiB keeps its head and skips its rest, across many small reads")
+    void byteLines() throws IOException {
+        String huge = "h".repeat(200_000);
+        String log = "first\r\n" + huge + "\nafter huge\n" + "é".repeat(40_000) + "\n\nno newline at the end";
+        List<String> lines = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        int[] waits = {0};
+        try (var r = new ByteLines(trickle(log.getBytes(StandardCharsets.UTF_8), 3), () -> waits[0]++)) {
+            while (r.next()) {
+                lines.add(r.text());
+                sizes.add(r.end() - r.start());
+            }
+        }
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).isEqualTo("first");
+        assertThat(sizes.get(1)).isEqualTo(ByteLines.MAX_BYTES);
+        assertThat(lines.get(1)).isEqualTo("h".repeat(LineReader.MAX_LINE));
+        assertThat(lines.get(2)).isEqualTo("after huge");
+        assertThat(lines.get(3)).isEqualTo("é".repeat(LineReader.MAX_LINE));
+        assertThat(lines.get(4)).isEmpty();
+        assertThat(lines.get(5)).isEqualTo("no newline at the end");
+        assertThat(waits[0])
+                .as("run when nothing is available, at the latest at the end")
+                .isPositive();
+
+        try (var r = new ByteLines(trickle((huge + "x").getBytes(StandardCharsets.UTF_8), 5), () -> {})) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.end() - r.start()).isEqualTo(ByteLines.MAX_BYTES);
+            assertThat(r.next()).isFalse();
+        }
+        try (var r = new ByteLines(new ByteArrayInputStream(new byte[0]), () -> {})) {
+            assertThat(r.next()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("byte lines decode to exactly what the character line reader gives, for any split of the input")
+    void byteLinesAsLineReader() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder text = new StringBuilder();
+        String[] pieces = {"a", "ü", "日", "🚀", "\r", "\n", "\r\n", " ", "x".repeat(5_000), "ß".repeat(9_000)};
+        for (int i = 0; i < 4_000; i++) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> expected = new java.util.ArrayList<>();
+        try (var r = new LineReader(new StringReader(text.toString()), LineReader.MAX_LINE)) {
+            String line;
+            while ((line = r.next()) != null) {
+                expected.add(line);
+            }
+        }
+        List<String> actual = new java.util.ArrayList<>();
+        try (var r = new ByteLines(trickle(bytes, 9), () -> {})) {
+            while (r.next()) {
+                actual.add(r.text());
+            }
+        }
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
     @Test
     @DisplayName("a timestamp prefix is split off; a line without one keeps its text whole")
     void logLine() {

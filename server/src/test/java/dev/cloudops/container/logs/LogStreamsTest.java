@@ -29,7 +29,8 @@ class LogStreamsTest {
                     Duration.ofSeconds(1),
                     5,
                     Duration.ofDays(7),
-                    1L << 30),
+                    1L << 30,
+                    Duration.ofSeconds(30)),
             null,
             null));
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every supported database must do for the platform, driven through the API: migrations, users,
- * grants, tokens, clusters with sealed kubeconfigs and status history, audit paging and filters, and the
- * fleet lock table.
+ * grants, tokens, clusters with sealed kubeconfigs and status history, audit paging and filters, the
+ * fleet lock table, log snapshots and log schedules.
  */
 abstract class StoreContract extends PlatformIT {
 
@@ -114,6 +114,92 @@ abstract class StoreContract extends PlatformIT {
                                 .status())
                         .isEqualTo(204);
             }
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.cloudops.container.logs.LogSchedules logSchedules;
+
+    @Test
+    @DisplayName("a log schedule is stored, listed by grants, claimed and run once, remembers restarts, and deleted")
+    void logSchedules() throws InterruptedException {
+        try (MockCluster mock = MockCluster.start(1)) {
+            long cluster = register(mock, unique("sched"));
+            String ns = mock.namespace(unique("ns"));
+            mock.create(new io.fabric8.kubernetes.api.model.PodBuilder()
+                    .withNewMetadata()
+                    .withName("p")
+                    .withNamespace(ns)
+                    .addToLabels("app", "x")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("app")
+                    .withImage("app:1")
+                    .endContainer()
+                    .endSpec()
+                    .withNewStatus()
+                    .addNewContainerStatus()
+                    .withName("app")
+                    .withRestartCount(0)
+                    .endContainerStatus()
+                    .endStatus()
+                    .build());
+            mock.serveLog(ns, "p", "&container=app&timestamps=true", "2026-01-01T00:00:01Z one\n");
+            var created = api.post(
+                    "/api/k8s/logs/" + cluster + "/" + ns + "/schedules",
+                    Map.of("name", "s", "labelSelector", "app=x", "interval", "1m", "containers", List.of("app")),
+                    admin);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            long id = created.json().path("id").asLong();
+            String path = "/api/k8s/logs/schedules/" + id;
+            String reader = userWith(List.of(grant("VIEWER", cluster, ns)));
+            String other = userWith(List.of(grant("VIEWER", cluster, "elsewhere")));
+            assertThat(api.get("/api/k8s/logs/schedules?clusterId=" + cluster, reader)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(1);
+            assertThat(api.get("/api/k8s/logs/schedules?clusterId=" + cluster, other)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isZero();
+
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (api.get(path, admin).json().path("lastRunAt").isNull()) {
+                logSchedules.runDue();
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            var ran = api.get(path, admin).json();
+            assertThat(ran.path("lastResult").asString()).as(ran.toString()).isEqualTo("ok");
+            assertThat(ran.path("lastSnapshots").asInt()).isEqualTo(1);
+            assertThat(ran.path("nextRunAt").isNull()).isFalse();
+            var saved = api.get(path + "/snapshots", admin).json();
+            assertThat(saved.path("items").get(0).path("scheduleId").asLong()).isEqualTo(id);
+
+            var restart = api.put(
+                    path,
+                    Map.of("name", "s", "labelSelector", "app=x", "cron", "@hourly", "trigger", "restart"),
+                    admin);
+            assertThat(restart.status()).as(restart.text()).isEqualTo(200);
+            assertThat(api.post(path + "/run", "", admin)
+                            .json()
+                            .path("lastResult")
+                            .asString())
+                    .isEqualTo("nothing");
+            assertThat(api.delete(path, admin).status()).isEqualTo(204);
+            assertThat(api.get(path, admin).status()).isEqualTo(404);
+            assertThat(api.delete(
+                                    "/api/k8s/logs/snapshots/"
+                                            + saved.path("items")
+                                                    .get(0)
+                                                    .path("id")
+                                                    .asLong(),
+                                    admin)
+                            .status())
+                    .isEqualTo(204);
         }
     }
 }
