@@ -33,7 +33,9 @@ final class AuditRedactor {
             "apikey",
             "credentials",
             "authorization",
-            "bearertoken");
+            "bearertoken",
+            // The text of a file saved into a container: config files hold credentials often enough.
+            "content");
     private static final int MAX_KEPT = 8192;
 
     private final JsonMapper json;
