@@ -114,12 +114,12 @@ class TerminalIT extends PlatformIT {
         }
 
         JsonNode awaitClosed() throws Exception {
-            return closed.get(20, TimeUnit.SECONDS);
+            return closed.get(60, TimeUnit.SECONDS);
         }
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
