@@ -13,7 +13,10 @@ import java.util.Map;
  */
 public record CloudAccountRequest(
         @Schema(example = "aws-prod") String name,
-        @Schema(example = "aws", allowableValues = {"aws", "huawei", "aliyun", "tencent"})
+
+        @Schema(
+                example = "aws",
+                allowableValues = {"aws", "huawei", "aliyun", "tencent"})
         String provider,
 
         @Schema(example = "[\"eu-west-1\", \"us-east-1\"]") List<String> regions,
@@ -30,9 +33,15 @@ public record CloudAccountRequest(
      */
     public record Credentials(
             @Schema(example = "AKIAIOSFODNN7EXAMPLE") String accessKeyId,
-            @Schema(example = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") String secretAccessKey,
+
+            @Schema(example = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+            String secretAccessKey,
+
             String sessionToken,
-            @Schema(example = "arn:aws:iam::123456789012:role/cloudops") String roleArn,
+
+            @Schema(example = "arn:aws:iam::123456789012:role/cloudops")
+            String roleArn,
+
             String externalId) {
 
         @Override

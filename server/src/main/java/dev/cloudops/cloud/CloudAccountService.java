@@ -100,8 +100,7 @@ public class CloudAccountService {
 
     public Page<CloudAccountView> list(String provider, int page, int size) {
         var visible = access.visibleAccounts();
-        return new Page<>(
-                store.list(provider, visible, page * size, size), page, size, store.count(provider, visible));
+        return new Page<>(store.list(provider, visible, page * size, size), page, size, store.count(provider, visible));
     }
 
     public CloudAccountView get(long id) {
@@ -249,8 +248,7 @@ public class CloudAccountService {
                                     + String.join(", ", view.regions()),
                     "region");
         }
-        return session(
-                accountId, view.updatedAt(), region, unseal(row.sealedCredentials()), view.endpoints());
+        return session(accountId, view.updatedAt(), region, unseal(row.sealedCredentials()), view.endpoints());
     }
 
     CloudAccountView view(long accountId) {
@@ -307,8 +305,11 @@ public class CloudAccountService {
         if (c == null) {
             throw invalidCredentials("credentials are required: accessKeyId and secretAccessKey", "credentials");
         }
-        if (blank(c.accessKeyId()) || c.accessKeyId().length() > 128 || !c.accessKeyId().matches("[\\x21-\\x7e]+")) {
-            throw invalidCredentials("credentials.accessKeyId is required (printable, at most 128)", "credentials.accessKeyId");
+        if (blank(c.accessKeyId())
+                || c.accessKeyId().length() > 128
+                || !c.accessKeyId().matches("[\\x21-\\x7e]+")) {
+            throw invalidCredentials(
+                    "credentials.accessKeyId is required (printable, at most 128)", "credentials.accessKeyId");
         }
         if (blank(c.secretAccessKey()) || c.secretAccessKey().length() > 256) {
             throw invalidCredentials(
@@ -354,7 +355,10 @@ public class CloudAccountService {
             URI uri = new URI(url == null ? "" : url.trim());
             boolean https = "https".equals(uri.getScheme());
             boolean http = "http".equals(uri.getScheme());
-            if (!(https || http) || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null
+            if (!(https || http)
+                    || uri.getHost() == null
+                    || uri.getUserInfo() != null
+                    || uri.getQuery() != null
                     || uri.getFragment() != null) {
                 throw ApiException.badRequest(
                         "invalid-endpoint", "Endpoint for " + service + " must be an https URL with a host", field);

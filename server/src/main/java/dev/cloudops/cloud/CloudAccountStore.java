@@ -81,14 +81,17 @@ class CloudAccountStore {
     }
 
     List<Row> all() {
-        return jdbc.sql("SELECT * FROM cloud_accounts ORDER BY id").query(this::row).list();
+        return jdbc.sql("SELECT * FROM cloud_accounts ORDER BY id")
+                .query(this::row)
+                .list();
     }
 
     List<CloudAccountView> list(String provider, Set<Long> visible, int offset, int limit) {
         Map<String, Object> params = new TreeMap<>();
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql("SELECT * FROM cloud_accounts" + where(provider, visible, params)
+        return jdbc
+                .sql("SELECT * FROM cloud_accounts" + where(provider, visible, params)
                         + " ORDER BY name LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(this::row)

@@ -50,7 +50,9 @@ class CloudClusterController {
                     + " token from a presigned STS request), renewed before they expire. ADMIN on the account.")
     @ApiResponse(responseCode = "201", description = "Imported")
     @ApiResponse(responseCode = "404", description = "cloud-account-not-found, cloud-not-found")
-    @ApiResponse(responseCode = "409", description = "already-imported, duplicate-cluster-name, cloud-cluster-not-active")
+    @ApiResponse(
+            responseCode = "409",
+            description = "already-imported, duplicate-cluster-name, cloud-cluster-not-active")
     @ApiResponse(responseCode = "422", description = "cloud-auth-failed, cluster-unreachable, cluster-unauthorized")
     @PostMapping("/accounts/{id}/regions/{region}/clusters/{name}/import")
     @ResponseStatus(HttpStatus.CREATED)

@@ -99,7 +99,9 @@ public class CloudClusterService {
                 now,
                 now);
         try {
-            return records.find(records.insert(view, live.settings())).orElseThrow().view();
+            return records.find(records.insert(view, live.settings()))
+                    .orElseThrow()
+                    .view();
         } catch (DuplicateKeyException e) {
             registrar.remove(view.clusterId());
             throw alreadyImported(name, region);
@@ -163,8 +165,8 @@ public class CloudClusterService {
             records.delete(record);
             throw e;
         }
-        var payload = new JobPayload(
-                op, request.region(), register, registryName, request.env(), request.registryTags());
+        var payload =
+                new JobPayload(op, request.region(), register, registryName, request.env(), request.registryTags());
         return jobs.start(accountId, record, payload, by);
     }
 
@@ -233,12 +235,15 @@ public class CloudClusterService {
     /** Starts a version upgrade or a settings change, after the version and drift checks. */
     public CloudJobView update(long id, CloudRequests.UpdateCluster request) {
         CloudClusterStore.Row row = record(id, Role.ADMIN);
-        if (request == null || (request.version() == null && (request.settings() == null || request.settings().isEmpty()))) {
+        if (request == null
+                || (request.version() == null
+                        && (request.settings() == null || request.settings().isEmpty()))) {
             throw ApiException.badRequest("invalid-field", "Name a version or settings to change", "version");
         }
         jobs.requireIdle(id);
         CloudClusterProvider provider = accounts.provider(row.view().accountId());
-        CloudSession session = accounts.session(row.view().accountId(), row.view().region());
+        CloudSession session =
+                accounts.session(row.view().accountId(), row.view().region());
         CloudCluster live = provider.describeCluster(session, row.view().name());
         if (request.version() != null) {
             KubeVersions.requireUpgrade(live.version(), request.version(), "version");
@@ -250,7 +255,8 @@ public class CloudClusterService {
                 request.driftFingerprint(),
                 "Cluster " + live.name());
         CloudOperation op = provider.updateCluster(session, live.name(), change);
-        return jobs.start(row.view().accountId(), id, JobPayload.of(op, row.view().region()), access.username());
+        return jobs.start(
+                row.view().accountId(), id, JobPayload.of(op, row.view().region()), access.username());
     }
 
     /** Starts deleting the cluster in the cloud; {@code confirm} must repeat its name. */
@@ -260,9 +266,11 @@ public class CloudClusterService {
         jobs.requireIdle(id);
         CloudClusterProvider provider = accounts.provider(row.view().accountId());
         CloudOperation op = provider.deleteCluster(
-                accounts.session(row.view().accountId(), row.view().region()), row.view().name());
+                accounts.session(row.view().accountId(), row.view().region()),
+                row.view().name());
         records.status(id, CloudStatus.DELETING, null, clock.instant());
-        return jobs.start(row.view().accountId(), id, JobPayload.of(op, row.view().region()), access.username());
+        return jobs.start(
+                row.view().accountId(), id, JobPayload.of(op, row.view().region()), access.username());
     }
 
     /** Drops the platform's record (and registry cluster) of a cluster; the cloud is not touched. */

@@ -121,7 +121,8 @@ class CloudClusterStore {
         Map<String, Object> params = new TreeMap<>();
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql("SELECT * FROM cloud_clusters" + where(accountId, visibleAccounts, params)
+        return jdbc
+                .sql("SELECT * FROM cloud_clusters" + where(accountId, visibleAccounts, params)
                         + " ORDER BY cloud_name, id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(this::row)
@@ -145,7 +146,8 @@ class CloudClusterStore {
 
     /** Registered clusters whose credentials expire before {@code before}. */
     List<CloudClusterView> expiringBefore(Instant before) {
-        return jdbc.sql("SELECT * FROM cloud_clusters WHERE cluster_id IS NOT NULL AND credentials_expire_at IS NOT NULL"
+        return jdbc
+                .sql("SELECT * FROM cloud_clusters WHERE cluster_id IS NOT NULL AND credentials_expire_at IS NOT NULL"
                         + " AND credentials_expire_at < :before ORDER BY credentials_expire_at")
                 .param("before", before.toEpochMilli())
                 .query(this::row)

@@ -71,7 +71,9 @@ public class CloudInsightService {
         CloudCluster live = t.provider().describeCluster(t.session(), name);
         List<NodeGroup> groups = t.provider().listNodeGroups(t.session(), name);
         int desired = groups.stream()
-                .mapToInt(g -> g.scaling() == null || g.scaling().desiredSize() == null ? 0 : g.scaling().desiredSize())
+                .mapToInt(g -> g.scaling() == null || g.scaling().desiredSize() == null
+                        ? 0
+                        : g.scaling().desiredSize())
                 .sum();
         Long clusterId = t.row().view().clusterId();
         ClusterView registered = null;
@@ -130,7 +132,9 @@ public class CloudInsightService {
 
     public AccessEntry grant(long id, CloudRequests.Grant request) {
         Target t = target(id, Role.ADMIN);
-        if (request == null || request.principal() == null || request.principal().isBlank()) {
+        if (request == null
+                || request.principal() == null
+                || request.principal().isBlank()) {
             throw ApiException.badRequest("invalid-field", "principal is required", "principal");
         }
         if (request.policy() == null || request.policy().isBlank()) {
@@ -181,6 +185,9 @@ public class CloudInsightService {
     private Target target(long id, Role needed) {
         CloudClusterStore.Row row = clusters.record(id, needed);
         long account = row.view().accountId();
-        return new Target(row, accounts.provider(account), accounts.session(account, row.view().region()));
+        return new Target(
+                row,
+                accounts.provider(account),
+                accounts.session(account, row.view().region()));
     }
 }

@@ -85,10 +85,16 @@ class CloudJobRunner {
         switch (progress.state()) {
             case RUNNING -> jobs.polled(view.id(), progress.phase(), now);
             case FAILED -> {
-                String message = progress.message() == null ? "The cloud reports the operation failed" : progress.message();
+                String message =
+                        progress.message() == null ? "The cloud reports the operation failed" : progress.message();
                 recordFailure(view, payload, message, true);
                 jobs.finish(
-                        view.id(), CloudJobView.Status.FAILED, progress.phase(), message, "cloud-operation-failed", now);
+                        view.id(),
+                        CloudJobView.Status.FAILED,
+                        progress.phase(),
+                        message,
+                        "cloud-operation-failed",
+                        now);
             }
             case SUCCEEDED -> {
                 String message = complete(view, payload, provider, session);
@@ -101,8 +107,9 @@ class CloudJobRunner {
     private String complete(
             CloudJobView view, JobPayload payload, CloudClusterProvider provider, CloudSession session) {
         CloudOperation op = payload.operation();
-        CloudClusterStore.Row record =
-                view.cloudClusterId() == null ? null : records.find(view.cloudClusterId()).orElse(null);
+        CloudClusterStore.Row record = view.cloudClusterId() == null
+                ? null
+                : records.find(view.cloudClusterId()).orElse(null);
         if (record == null) {
             return "Done; the platform's record of " + op.cluster() + " is gone";
         }
@@ -133,10 +140,7 @@ class CloudJobRunner {
                     payload.env(),
                     payload.tags());
             records.registered(
-                    record.view().id(),
-                    registration.cluster().id(),
-                    registration.expiresAt(),
-                    clock.instant());
+                    record.view().id(), registration.cluster().id(), registration.expiresAt(), clock.instant());
             return done + "; registered as cluster " + registration.cluster().id();
         } catch (ApiException e) {
             records.error(record.view().id(), "Not registered: " + e.getMessage(), clock.instant());
@@ -148,7 +152,8 @@ class CloudJobRunner {
         String what = op.nodeGroup() == null ? "Cluster " + op.cluster() : "Node group " + op.nodeGroup();
         return switch (op.kind()) {
             case CREATE_CLUSTER, CREATE_NODE_GROUP -> what + " created";
-            case UPDATE_CLUSTER, UPDATE_NODE_GROUP -> what + " updated" + (op.target() == null ? "" : " to " + op.target());
+            case UPDATE_CLUSTER, UPDATE_NODE_GROUP ->
+                what + " updated" + (op.target() == null ? "" : " to " + op.target());
             case DELETE_CLUSTER, DELETE_NODE_GROUP -> what + " deleted";
         };
     }

@@ -22,7 +22,8 @@ public class CloudJobService {
 
     CloudJobView start(long accountId, Long cloudClusterId, JobPayload payload, String startedBy) {
         CloudOperation op = payload.operation();
-        String target = op.cluster() + (op.nodeGroup() == null ? "" : "/" + op.nodeGroup())
+        String target = op.cluster()
+                + (op.nodeGroup() == null ? "" : "/" + op.nodeGroup())
                 + (op.target() == null ? "" : " → " + op.target());
         long id = store.insert(accountId, cloudClusterId, target, payload, startedBy, clock.instant());
         return store.find(id).orElseThrow().view();

@@ -90,7 +90,8 @@ class CloudJobStore {
         Map<String, Object> params = new TreeMap<>();
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql("SELECT * FROM cloud_jobs" + where(accountId, visible, status, params)
+        return jdbc
+                .sql("SELECT * FROM cloud_jobs" + where(accountId, visible, status, params)
                         + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(this::row)

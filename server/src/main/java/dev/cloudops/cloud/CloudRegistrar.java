@@ -83,7 +83,9 @@ class CloudRegistrar {
         }
         if (name.isEmpty()) {
             throw ApiException.badRequest(
-                    "invalid-name", "Name the registry cluster: '" + cloudName + "' makes no valid name", "registryName");
+                    "invalid-name",
+                    "Name the registry cluster: '" + cloudName + "' makes no valid name",
+                    "registryName");
         }
         return name;
     }

@@ -32,11 +32,16 @@ final class CloudRequests {
             @Schema(example = "prod-eu-1") String name,
             @Schema(example = "1.31") String version,
             String vpcId,
-            @Schema(example = "[\"subnet-0a1b2c3d\", \"subnet-4e5f6a7b\"]") List<String> subnetIds,
+
+            @Schema(example = "[\"subnet-0a1b2c3d\", \"subnet-4e5f6a7b\"]")
+            List<String> subnetIds,
+
             List<String> securityGroupIds,
             Map<String, String> tags,
+
             @Schema(example = "{\"roleArn\": \"arn:aws:iam::123456789012:role/eks-cluster\"}")
             Map<String, String> options,
+
             Boolean register,
             String registryName,
             String env,
@@ -50,7 +55,10 @@ final class CloudRequests {
      */
     record UpdateCluster(
             @Schema(example = "1.32") String version,
-            @Schema(example = "{\"endpointPublicAccess\": \"false\"}") Map<String, String> settings,
+
+            @Schema(example = "{\"endpointPublicAccess\": \"false\"}")
+            Map<String, String> settings,
+
             String driftFingerprint) {}
 
     /** Adopt the cloud's values as the known ones; {@code fingerprint} names the drift that was reviewed. */
@@ -67,6 +75,7 @@ final class CloudRequests {
             @Schema(example = "3") Integer desiredSize,
             @Schema(example = "50") Integer diskSizeGb,
             Map<String, String> labels,
+
             @Schema(example = "{\"nodeRoleArn\": \"arn:aws:iam::123456789012:role/eks-nodes\"}")
             Map<String, String> options) {}
 
@@ -78,7 +87,9 @@ final class CloudRequests {
 
     /** Grant a cloud identity access to a cluster. */
     record Grant(
-            @Schema(example = "arn:aws:iam::123456789012:role/developers") String principal,
+            @Schema(example = "arn:aws:iam::123456789012:role/developers")
+            String principal,
+
             @Schema(example = "AmazonEKSViewPolicy") String policy,
             List<String> namespaces,
             List<String> groups) {}

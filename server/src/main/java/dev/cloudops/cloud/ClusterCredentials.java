@@ -9,8 +9,7 @@ import java.time.Instant;
  * @param kubeconfig a complete kubeconfig with inline credentials, or null when {@code token} is used
  * @param expiresAt when the credentials stop working; null when they do not expire
  */
-public record ClusterCredentials(
-        String serverUrl, String caData, String token, String kubeconfig, Instant expiresAt) {
+public record ClusterCredentials(String serverUrl, String caData, String token, String kubeconfig, Instant expiresAt) {
 
     public static ClusterCredentials ofToken(String serverUrl, String caData, String token, Instant expiresAt) {
         return new ClusterCredentials(serverUrl, caData, token, null, expiresAt);

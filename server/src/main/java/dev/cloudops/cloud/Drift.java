@@ -55,7 +55,11 @@ public record Drift(List<Difference> differences, String fingerprint) {
             if (!text.isEmpty()) {
                 text.append("; ");
             }
-            text.append(d.key()).append(": ").append(show(d.known())).append(" → ").append(show(d.live()));
+            text.append(d.key())
+                    .append(": ")
+                    .append(show(d.known()))
+                    .append(" → ")
+                    .append(show(d.live()));
         }
         return text.toString();
     }
@@ -68,7 +72,8 @@ public record Drift(List<Difference> differences, String fingerprint) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Difference d : differences) {
-                sha.update((d.key() + '\u0000' + d.known() + '\u0000' + d.live() + '\n').getBytes(StandardCharsets.UTF_8));
+                sha.update(
+                        (d.key() + '\u0000' + d.known() + '\u0000' + d.live() + '\n').getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

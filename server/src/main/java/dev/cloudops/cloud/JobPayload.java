@@ -7,12 +7,7 @@ import java.util.List;
  * succeeds (register a new cluster in the registry under a name, env and tags).
  */
 record JobPayload(
-        CloudOperation operation,
-        String region,
-        boolean register,
-        String registryName,
-        String env,
-        List<String> tags) {
+        CloudOperation operation, String region, boolean register, String registryName, String env, List<String> tags) {
 
     JobPayload {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -19,7 +19,9 @@ public final class KubeVersions {
                     "invalid-version", "'" + version + "' is not a Kubernetes version such as 1.30", field);
         }
         return new int[] {
-            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3) == null ? -1 : Integer.parseInt(m.group(3))
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            m.group(3) == null ? -1 : Integer.parseInt(m.group(3))
         };
     }
 

@@ -45,8 +45,7 @@ public class NodeGroupService {
             throw ApiException.badRequest("malformed-body", "A body is required", null);
         }
         checkName(request.name());
-        var scaling =
-                new NodeGroupScaling(request.minSize(), request.maxSize(), request.desiredSize()).checked();
+        var scaling = new NodeGroupScaling(request.minSize(), request.maxSize(), request.desiredSize()).checked();
         if (request.version() != null) {
             requireNotAhead(t, request.version());
         }
@@ -72,8 +71,7 @@ public class NodeGroupService {
         if (request == null) {
             throw ApiException.badRequest("malformed-body", "A body is required", null);
         }
-        var scaling =
-                new NodeGroupScaling(request.minSize(), request.maxSize(), request.desiredSize()).checked();
+        var scaling = new NodeGroupScaling(request.minSize(), request.maxSize(), request.desiredSize()).checked();
         jobs.requireIdle(id);
         t.provider().describeNodeGroup(t.session(), t.row().view().name(), nodeGroup);
         requireNoDrift(t, nodeGroup, request.driftFingerprint());
@@ -83,8 +81,10 @@ public class NodeGroupService {
     public CloudJobView upgrade(long id, String nodeGroup, CloudRequests.Upgrade request) {
         Target t = target(id, Role.ADMIN);
         checkName(nodeGroup);
-        NodeGroup current = t.provider().describeNodeGroup(t.session(), t.row().view().name(), nodeGroup);
-        CloudCluster live = t.provider().describeCluster(t.session(), t.row().view().name());
+        NodeGroup current =
+                t.provider().describeNodeGroup(t.session(), t.row().view().name(), nodeGroup);
+        CloudCluster live =
+                t.provider().describeCluster(t.session(), t.row().view().name());
         String version = request == null || request.version() == null ? live.version() : request.version();
         KubeVersions.requireUpgrade(current.version(), version, "version");
         if (KubeVersions.minorSteps(live.version(), version) > 0) {
@@ -96,7 +96,8 @@ public class NodeGroupService {
         }
         jobs.requireIdle(id);
         requireNoDrift(t, nodeGroup, request == null ? null : request.driftFingerprint());
-        return start(t, t.provider().upgradeNodeGroup(t.session(), t.row().view().name(), nodeGroup, version));
+        return start(
+                t, t.provider().upgradeNodeGroup(t.session(), t.row().view().name(), nodeGroup, version));
     }
 
     public CloudJobView delete(long id, String nodeGroup, String confirm) {
@@ -108,7 +109,8 @@ public class NodeGroupService {
     }
 
     private void requireNoDrift(Target t, String nodeGroup, String fingerprint) {
-        CloudCluster live = t.provider().describeCluster(t.session(), t.row().view().name());
+        CloudCluster live =
+                t.provider().describeCluster(t.session(), t.row().view().name());
         DriftGuard.require(
                 DriftGuard.within(t.row().baseline(), live.settings(), DriftGuard.nodeGroupScope(nodeGroup)),
                 fingerprint,
@@ -117,7 +119,8 @@ public class NodeGroupService {
 
     private void requireNotAhead(Target t, String version) {
         KubeVersions.parse(version, "version");
-        CloudCluster live = t.provider().describeCluster(t.session(), t.row().view().name());
+        CloudCluster live =
+                t.provider().describeCluster(t.session(), t.row().view().name());
         if (KubeVersions.minorSteps(live.version(), version) > 0) {
             throw ApiException.badRequest(
                     "invalid-version",
@@ -139,7 +142,10 @@ public class NodeGroupService {
     private Target target(long id, Role needed) {
         CloudClusterStore.Row row = clusters.record(id, needed);
         long account = row.view().accountId();
-        return new Target(row, accounts.provider(account), accounts.session(account, row.view().region()));
+        return new Target(
+                row,
+                accounts.provider(account),
+                accounts.session(account, row.view().region()));
     }
 
     private static String checkName(String name) {

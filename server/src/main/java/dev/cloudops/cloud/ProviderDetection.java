@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ProviderDetection {
 
-    private static final Pattern EKS_HOST =
-            Pattern.compile("[a-z0-9]+\\.(?:[a-z]{2}\\d+\\.)?([a-z]{2}(?:-gov)?-[a-z]+-\\d)\\.eks\\.amazonaws\\.com(?:\\.cn)?");
+    private static final Pattern EKS_HOST = Pattern.compile(
+            "[a-z0-9]+\\.(?:[a-z]{2}\\d+\\.)?([a-z]{2}(?:-gov)?-[a-z]+-\\d)\\.eks\\.amazonaws\\.com(?:\\.cn)?");
     private static final Pattern TKE_HOST = Pattern.compile("cls-[a-z0-9]+\\.ccs\\.tencent-cloud\\.com");
     private static final Pattern ACK_PROVIDER_ID = Pattern.compile("([a-z]{2}-[a-z0-9-]+)\\.i-[a-z0-9]+");
 

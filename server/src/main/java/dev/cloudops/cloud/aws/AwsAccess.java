@@ -24,7 +24,8 @@ final class AwsAccess {
 
     static List<AccessEntry> list(EksClient eks, String cluster) {
         List<AccessEntry> out = new ArrayList<>();
-        for (String principal : eks.listAccessEntriesPaginator(r -> r.clusterName(cluster)).accessEntries()) {
+        for (String principal :
+                eks.listAccessEntriesPaginator(r -> r.clusterName(cluster)).accessEntries()) {
             out.add(describe(eks, cluster, principal));
         }
         return out;
@@ -32,8 +33,7 @@ final class AwsAccess {
 
     static AccessEntry grant(EksClient eks, String cluster, AccessGrant grant, String region) {
         if (!grant.principal().startsWith("arn:")) {
-            throw ApiException.badRequest(
-                    "invalid-field", "principal must be an IAM user or role ARN", "principal");
+            throw ApiException.badRequest("invalid-field", "principal must be an IAM user or role ARN", "principal");
         }
         String policyArn = policyArn(grant.policy(), region);
         try {
@@ -46,8 +46,9 @@ final class AwsAccess {
         eks.associateAccessPolicy(r -> r.clusterName(cluster)
                 .principalArn(grant.principal())
                 .policyArn(policyArn)
-                .accessScope(s -> s.type(grant.namespaces().isEmpty() ? AccessScopeType.CLUSTER : AccessScopeType.NAMESPACE)
-                        .namespaces(grant.namespaces().isEmpty() ? null : grant.namespaces())));
+                .accessScope(
+                        s -> s.type(grant.namespaces().isEmpty() ? AccessScopeType.CLUSTER : AccessScopeType.NAMESPACE)
+                                .namespaces(grant.namespaces().isEmpty() ? null : grant.namespaces())));
         return describe(eks, cluster, grant.principal());
     }
 
@@ -57,8 +58,7 @@ final class AwsAccess {
             return policy;
         }
         if (!POLICY_NAME.matcher(policy).matches()) {
-            throw ApiException.badRequest(
-                    "invalid-field", "policy must be an EKS access policy name or ARN", "policy");
+            throw ApiException.badRequest("invalid-field", "policy must be an EKS access policy name or ARN", "policy");
         }
         String partition = PartitionMetadata.of(Region.of(region)).id();
         return "arn:" + partition + ":eks::aws:cluster-access-policy/" + policy;
@@ -68,7 +68,8 @@ final class AwsAccess {
         var entry = eks.describeAccessEntry(r -> r.clusterName(cluster).principalArn(principal))
                 .accessEntry();
         List<AccessEntry.Policy> policies = new ArrayList<>();
-        for (var p : eks.listAssociatedAccessPoliciesPaginator(r -> r.clusterName(cluster).principalArn(principal))
+        for (var p : eks.listAssociatedAccessPoliciesPaginator(
+                        r -> r.clusterName(cluster).principalArn(principal))
                 .associatedAccessPolicies()) {
             policies.add(new AccessEntry.Policy(
                     p.policyArn().substring(p.policyArn().lastIndexOf('/') + 1),

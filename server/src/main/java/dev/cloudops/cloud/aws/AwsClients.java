@@ -9,6 +9,7 @@ import dev.cloudops.cloud.CloudSession;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
-import org.springframework.stereotype.Component;
 
 /**
  * SDK clients per account, revision and region, built once and shared: one Apache HTTP client for all, the
@@ -105,7 +105,8 @@ class AwsClients {
         StsAssumeRoleCredentialsProvider role = null;
         AwsCredentialsProvider effective = keys;
         if (c.roleArn() != null) {
-            baseSts = configure(StsClient.builder(), session, "sts", region, keys).build();
+            baseSts =
+                    configure(StsClient.builder(), session, "sts", region, keys).build();
             role = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(baseSts)
                     .asyncCredentialUpdateEnabled(false)
@@ -120,12 +121,16 @@ class AwsClients {
                 effective,
                 role,
                 baseSts,
-                configure(EksClient.builder(), session, "eks", region, effective).build(),
-                configure(StsClient.builder(), session, "sts", region, effective).build(),
-                configure(CloudWatchClient.builder(), session, "cloudwatch", region, effective).build());
+                configure(EksClient.builder(), session, "eks", region, effective)
+                        .build(),
+                configure(StsClient.builder(), session, "sts", region, effective)
+                        .build(),
+                configure(CloudWatchClient.builder(), session, "cloudwatch", region, effective)
+                        .build());
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, CloudSession session, String service, Region region, AwsCredentialsProvider creds) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, CloudSession session, String service, Region region, AwsCredentialsProvider creds) {
         builder.httpClient(http);
         builder.region(region);
         builder.credentialsProvider(creds);

@@ -28,7 +28,8 @@ final class AwsErrors {
             "InvalidAccessKeyId");
     private static final Set<String> DENIED = Set.of(
             "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "NotAuthorizedException", "Forbidden");
-    private static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException", "NotFoundException", "NoSuchEntity");
+    private static final Set<String> NOT_FOUND =
+            Set.of("ResourceNotFoundException", "NotFoundException", "NoSuchEntity");
     private static final Set<String> QUOTA = Set.of(
             "ResourceLimitExceededException",
             "ServiceQuotaExceededException",
@@ -57,8 +58,10 @@ final class AwsErrors {
             String detail = e instanceof SdkClientException ? rootMessage(e) : e.getMessage();
             return CloudProblems.unavailable("AWS " + service + " could not be reached: " + detail);
         }
-        String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-        String message = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage();
+        String code =
+                aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
+        String message =
+                aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorMessage();
         String tail = " (" + code + ", HTTP " + aws.statusCode() + ", request " + aws.requestId() + ")";
         int status = aws.statusCode();
         if (code != null && AUTH.contains(code)) {
@@ -102,6 +105,8 @@ final class AwsErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? e.getMessage() : e.getMessage() + " (" + root.getClass().getSimpleName() + ")";
+        return root == e
+                ? e.getMessage()
+                : e.getMessage() + " (" + root.getClass().getSimpleName() + ")";
     }
 }

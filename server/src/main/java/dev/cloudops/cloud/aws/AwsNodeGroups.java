@@ -25,7 +25,8 @@ final class AwsNodeGroups {
 
     static List<Nodegroup> describeAll(EksClient eks, String cluster) {
         List<Nodegroup> out = new ArrayList<>();
-        for (String name : eks.listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups()) {
+        for (String name :
+                eks.listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups()) {
             out.add(eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
                     .nodegroup());
         }
@@ -36,14 +37,16 @@ final class AwsNodeGroups {
         for (String option : spec.options().keySet()) {
             if (!OPTIONS.contains(option)) {
                 throw ApiException.badRequest(
-                        "invalid-field", "Unknown EKS node group option '" + option + "'; known: " + OPTIONS,
+                        "invalid-field",
+                        "Unknown EKS node group option '" + option + "'; known: " + OPTIONS,
                         "options." + option);
             }
         }
         String role = spec.options().get("nodeRoleArn");
         if (role == null || !role.startsWith("arn:")) {
             throw ApiException.badRequest(
-                    "invalid-field", "EKS needs options.nodeRoleArn: the ARN of the nodes' IAM role",
+                    "invalid-field",
+                    "EKS needs options.nodeRoleArn: the ARN of the nodes' IAM role",
                     "options.nodeRoleArn");
         }
         String ami = spec.options().get("amiType");
@@ -59,7 +62,10 @@ final class AwsNodeGroups {
 
     static CloudOperation create(EksClient eks, String cluster, NewNodeGroup spec) {
         List<String> subnets = spec.subnetIds().isEmpty()
-                ? eks.describeCluster(r -> r.name(cluster)).cluster().resourcesVpcConfig().subnetIds()
+                ? eks.describeCluster(r -> r.name(cluster))
+                        .cluster()
+                        .resourcesVpcConfig()
+                        .subnetIds()
                 : spec.subnetIds();
         var scaling = spec.scaling();
         eks.createNodegroup(r -> r.clusterName(cluster)
@@ -72,9 +78,8 @@ final class AwsNodeGroups {
                 .amiType(spec.options().get("amiType"))
                 .capacityType(spec.options().get("capacityType"))
                 .labels(spec.labels().isEmpty() ? null : spec.labels())
-                .scalingConfig(s -> s.minSize(scaling.minSize())
-                        .maxSize(scaling.maxSize())
-                        .desiredSize(scaling.desiredSize())));
+                .scalingConfig(s ->
+                        s.minSize(scaling.minSize()).maxSize(scaling.maxSize()).desiredSize(scaling.desiredSize())));
         return new CloudOperation(OperationKind.CREATE_NODE_GROUP, cluster, spec.name(), null, null);
     }
 

@@ -70,7 +70,9 @@ class AwsProvider implements CloudClusterProvider {
 
     @Override
     public boolean knowsRegion(String region) {
-        return region != null && REGION.matcher(region).matches() && Region.regions().contains(Region.of(region));
+        return region != null
+                && REGION.matcher(region).matches()
+                && Region.regions().contains(Region.of(region));
     }
 
     @Override
@@ -98,7 +100,8 @@ class AwsProvider implements CloudClusterProvider {
     public List<CloudCluster> listClusters(CloudSession session) {
         return call(session, "EKS", b -> {
             List<CloudCluster> out = new ArrayList<>();
-            for (String name : b.eks().listClustersPaginator(r -> r.maxResults(100)).clusters()) {
+            for (String name :
+                    b.eks().listClustersPaginator(r -> r.maxResults(100)).clusters()) {
                 Cluster c = b.eks().describeCluster(r -> r.name(name)).cluster();
                 out.add(EksMapping.cluster(c, session.region(), List.of()));
             }
@@ -128,7 +131,9 @@ class AwsProvider implements CloudClusterProvider {
         for (String option : spec.options().keySet()) {
             if (!CREATE_OPTIONS.contains(option)) {
                 throw ApiException.badRequest(
-                        "invalid-field", "Unknown EKS option '" + option + "'; known: " + CREATE_OPTIONS, "options." + option);
+                        "invalid-field",
+                        "Unknown EKS option '" + option + "'; known: " + CREATE_OPTIONS,
+                        "options." + option);
             }
         }
         String role = spec.options().get("roleArn");
@@ -156,16 +161,18 @@ class AwsProvider implements CloudClusterProvider {
     public CloudOperation createCluster(CloudSession session, NewCluster spec) {
         return call(session, "EKS", b -> {
             var o = spec.options();
-            b.eks().createCluster(r -> r.name(spec.name())
-                    .version(spec.version())
-                    .roleArn(o.get("roleArn"))
-                    .resourcesVpcConfig(v -> v.subnetIds(spec.subnetIds())
-                            .securityGroupIds(spec.securityGroupIds())
-                            .endpointPublicAccess(AwsSettings.bool(o.get("endpointPublicAccess"), "", true))
-                            .endpointPrivateAccess(AwsSettings.bool(o.get("endpointPrivateAccess"), "", false)))
-                    .accessConfig(a -> a.authenticationMode(o.getOrDefault("authenticationMode", "API_AND_CONFIG_MAP"))
-                            .bootstrapClusterCreatorAdminPermissions(true))
-                    .tags(spec.tags().isEmpty() ? null : spec.tags()));
+            b.eks()
+                    .createCluster(r -> r.name(spec.name())
+                            .version(spec.version())
+                            .roleArn(o.get("roleArn"))
+                            .resourcesVpcConfig(v -> v.subnetIds(spec.subnetIds())
+                                    .securityGroupIds(spec.securityGroupIds())
+                                    .endpointPublicAccess(AwsSettings.bool(o.get("endpointPublicAccess"), "", true))
+                                    .endpointPrivateAccess(AwsSettings.bool(o.get("endpointPrivateAccess"), "", false)))
+                            .accessConfig(a -> a.authenticationMode(
+                                            o.getOrDefault("authenticationMode", "API_AND_CONFIG_MAP"))
+                                    .bootstrapClusterCreatorAdminPermissions(true))
+                            .tags(spec.tags().isEmpty() ? null : spec.tags()));
             return new CloudOperation(OperationKind.CREATE_CLUSTER, spec.name(), null, null, spec.version());
         });
     }
@@ -174,7 +181,9 @@ class AwsProvider implements CloudClusterProvider {
     public void checkChange(CloudCluster current, ClusterChange change) {
         if (change.version() != null && !change.settings().isEmpty()) {
             throw ApiException.badRequest(
-                    "invalid-field", "EKS changes the version or settings, one at a time: send two requests", "settings");
+                    "invalid-field",
+                    "EKS changes the version or settings, one at a time: send two requests",
+                    "settings");
         }
         if (change.version() != null && KubeVersions.minorSteps(current.version(), change.version()) > 1) {
             throw ApiException.badRequest(
@@ -193,10 +202,14 @@ class AwsProvider implements CloudClusterProvider {
             Update update;
             String target;
             if (change.version() != null) {
-                update = b.eks().updateClusterVersion(r -> r.name(name).version(change.version())).update();
+                update = b.eks()
+                        .updateClusterVersion(r -> r.name(name).version(change.version()))
+                        .update();
                 target = change.version();
             } else {
-                update = b.eks().updateClusterConfig(AwsSettings.request(name, change.settings())).update();
+                update = b.eks()
+                        .updateClusterConfig(AwsSettings.request(name, change.settings()))
+                        .update();
                 target = String.join(", ", change.settings().keySet());
             }
             return new CloudOperation(OperationKind.UPDATE_CLUSTER, name, null, update.id(), target);
@@ -251,7 +264,8 @@ class AwsProvider implements CloudClusterProvider {
 
     private static OperationProgress pollUpdate(AwsClients.Bundle b, CloudOperation op) {
         Update u = b.eks()
-                .describeUpdate(r -> r.name(op.cluster()).updateId(op.reference()).nodegroupName(op.nodeGroup()))
+                .describeUpdate(
+                        r -> r.name(op.cluster()).updateId(op.reference()).nodegroupName(op.nodeGroup()))
                 .update();
         String phase = u.statusAsString();
         if (u.status() == UpdateStatus.SUCCESSFUL) {
@@ -271,16 +285,22 @@ class AwsProvider implements CloudClusterProvider {
 
     @Override
     public List<NodeGroup> listNodeGroups(CloudSession session, String cluster) {
-        return call(session, "EKS", b -> AwsNodeGroups.describeAll(b.eks(), cluster).stream()
-                .map(EksMapping::nodeGroup)
-                .toList());
+        return call(
+                session,
+                "EKS",
+                b -> AwsNodeGroups.describeAll(b.eks(), cluster).stream()
+                        .map(EksMapping::nodeGroup)
+                        .toList());
     }
 
     @Override
     public NodeGroup describeNodeGroup(CloudSession session, String cluster, String nodeGroup) {
-        return call(session, "EKS", b -> EksMapping.nodeGroup(b.eks()
-                .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(nodeGroup))
-                .nodegroup()));
+        return call(
+                session,
+                "EKS",
+                b -> EksMapping.nodeGroup(b.eks()
+                        .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(nodeGroup))
+                        .nodegroup()));
     }
 
     @Override
@@ -315,8 +335,7 @@ class AwsProvider implements CloudClusterProvider {
                     "cloud-cluster-not-active", "Cluster " + cluster.name() + " has no API server endpoint yet", null);
         }
         return call(session, "STS", b -> {
-            var token = EksToken.create(
-                    b.credentials().resolveCredentials(), session.region(), cluster.name(), clock);
+            var token = EksToken.create(b.credentials().resolveCredentials(), session.region(), cluster.name(), clock);
             return ClusterCredentials.ofToken(cluster.endpoint(), cluster.caData(), token.value(), token.expiresAt());
         });
     }

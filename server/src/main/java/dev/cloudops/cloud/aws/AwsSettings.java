@@ -75,7 +75,8 @@ final class AwsSettings {
                 setups.add(LogSetup.builder().typesWithStrings(on).enabled(true).build());
             }
             if (!off.isEmpty()) {
-                setups.add(LogSetup.builder().typesWithStrings(off).enabled(false).build());
+                setups.add(
+                        LogSetup.builder().typesWithStrings(off).enabled(false).build());
             }
             request.logging(l -> l.clusterLogging(setups));
         }

@@ -32,7 +32,11 @@ final class EksMapping {
             put(settings, "endpointPublicAccess", vpc.endpointPublicAccess());
             put(settings, "endpointPrivateAccess", vpc.endpointPrivateAccess());
             if (vpc.hasPublicAccessCidrs()) {
-                put(settings, "publicAccessCidrs", String.join(",", vpc.publicAccessCidrs().stream().sorted().toList()));
+                put(
+                        settings,
+                        "publicAccessCidrs",
+                        String.join(
+                                ",", vpc.publicAccessCidrs().stream().sorted().toList()));
             }
         }
         if (c.logging() != null && c.logging().hasClusterLogging()) {
@@ -68,7 +72,9 @@ final class EksMapping {
                 c.version(),
                 c.platformVersion(),
                 c.endpoint(),
-                c.certificateAuthority() == null ? null : c.certificateAuthority().data(),
+                c.certificateAuthority() == null
+                        ? null
+                        : c.certificateAuthority().data(),
                 c.createdAt(),
                 settings);
     }
@@ -77,7 +83,9 @@ final class EksMapping {
         var scaling = g.scalingConfig() == null
                 ? null
                 : new NodeGroupScaling(
-                        g.scalingConfig().minSize(), g.scalingConfig().maxSize(), g.scalingConfig().desiredSize());
+                        g.scalingConfig().minSize(),
+                        g.scalingConfig().maxSize(),
+                        g.scalingConfig().desiredSize());
         List<String> health = g.health() == null || !g.health().hasIssues()
                 ? List.of()
                 : g.health().issues().stream()

@@ -45,15 +45,17 @@ final class EksToken {
                 .appendRawQueryParameter("Version", "2011-06-15")
                 .putHeader(CLUSTER_HEADER, clusterName)
                 .build();
-        var signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials)
-                .request(request)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, PRESIGN_EXPIRES)
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        var signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(credentials)
+                        .request(request)
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, PRESIGN_EXPIRES)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         String url = signed.request().getUri().toString();
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
+        String token =
+                PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
         return new Token(token, clock.instant().plus(LIFETIME));
     }
 
