@@ -228,6 +228,18 @@ public class CloudAccountService {
         return grants(id);
     }
 
+    /**
+     * Re-seals credentials sealed by a retired master key with the current one (at start-up, as the registry does
+     * for kubeconfigs); fails, like it, on a key the server does not know.
+     */
+    void resealAll() {
+        for (CloudAccountStore.Row row : store.all()) {
+            if (sealer.needsReseal(row.sealedCredentials())) {
+                store.update(row.view(), sealer.seal(sealer.unseal(row.sealedCredentials())));
+            }
+        }
+    }
+
     /** The provider of an account the caller may use at {@code needed}. */
     CloudClusterProvider provider(long accountId) {
         return providers.require(row(accountId).view().provider(), "provider");

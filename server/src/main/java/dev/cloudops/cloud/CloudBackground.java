@@ -6,13 +6,15 @@ import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The cloud feature's background loops, each once per fleet (a database lock): renewing registered clusters'
- * credentials before they expire, and syncing every cloud cluster's status (reads only; drift is recorded and
- * shown, never undone).
+ * The cloud feature's background work: at start-up, re-sealing account credentials sealed by a retired master
+ * key; then loops, each once per fleet (a database lock), renewing registered clusters' credentials before they
+ * expire and syncing every cloud cluster's status (reads only; drift is recorded and shown, never undone).
  */
 @Component
 class CloudBackground {
@@ -42,6 +44,11 @@ class CloudBackground {
         this.registrar = registrar;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resealCredentials() {
+        accounts.resealAll();
     }
 
     @Scheduled(
