@@ -264,6 +264,50 @@ class CloudAccountsIT extends CloudTestSupport {
         assertThat(r.json().get(1).path("available").asBoolean()).isFalse();
     }
 
+    @Test
+    @DisplayName("every cloud endpoint is in the OpenAPI document with its problem answers")
+    void openApi() {
+        var paths = api.get("/v3/api-docs", null).json().path("paths");
+        List<String> cloud = List.of(
+                "/api/k8s/cloud/providers",
+                "/api/k8s/cloud/accounts",
+                "/api/k8s/cloud/accounts/{id}",
+                "/api/k8s/cloud/accounts/{id}/validate",
+                "/api/k8s/cloud/accounts/{id}/grants",
+                "/api/k8s/cloud/accounts/{id}/regions/{region}/clusters",
+                "/api/k8s/cloud/accounts/{id}/regions/{region}/clusters/{name}/import",
+                "/api/k8s/cloud/accounts/{id}/clusters",
+                "/api/k8s/cloud/clusters",
+                "/api/k8s/cloud/clusters/{id}",
+                "/api/k8s/cloud/clusters/{id}/sync",
+                "/api/k8s/cloud/clusters/{id}/drift",
+                "/api/k8s/cloud/clusters/{id}/drift/accept",
+                "/api/k8s/cloud/clusters/{id}/forget",
+                "/api/k8s/cloud/clusters/{id}/credentials/refresh",
+                "/api/k8s/cloud/clusters/{id}/metrics",
+                "/api/k8s/cloud/clusters/{id}/monitoring",
+                "/api/k8s/cloud/clusters/{id}/access",
+                "/api/k8s/cloud/clusters/{id}/nodegroups",
+                "/api/k8s/cloud/clusters/{id}/nodegroups/{name}",
+                "/api/k8s/cloud/clusters/{id}/nodegroups/{name}/scaling",
+                "/api/k8s/cloud/clusters/{id}/nodegroups/{name}/upgrade",
+                "/api/k8s/cloud/jobs",
+                "/api/k8s/cloud/jobs/{id}",
+                "/api/k8s/cloud/detect/{clusterId}",
+                "/api/k8s/cloud/sync");
+        assertThat(paths.propertyNames()).containsAll(cloud);
+        var create = paths.path("/api/k8s/cloud/accounts").path("post").path("responses");
+        assertThat(create.has("201")).isTrue();
+        assertThat(create.path("422").path("description").asString()).contains("cloud-auth-failed");
+        assertThat(paths.path("/api/k8s/cloud/clusters/{id}")
+                        .path("put")
+                        .path("responses")
+                        .path("409")
+                        .path("description")
+                        .asString())
+                .contains("cloud-drift");
+    }
+
     private static Map<String, Object> with(String field, Object value) {
         Map<String, Object> body = new HashMap<>(accountBody("bad-input", key()));
         body.put(field, value);

@@ -473,6 +473,53 @@ class CloudClustersIT extends CloudTestSupport {
         AWS.verify(deleteRequestedFor(urlPathEqualTo("/clusters/" + name + "/access-entries/" + encoded)));
     }
 
+    @Test
+    @DisplayName("endpoint access changes through UpdateClusterConfig; mixing it with logging is refused")
+    void endpointAccess() {
+        long account = account(key());
+        String name = unique("ep");
+        stubCluster(name, "ACTIVE", "1.30", null, true);
+        long id = importUnregistered(account, name);
+        var mixed = api.put(
+                "/api/k8s/cloud/clusters/" + id,
+                Map.of("settings", Map.of("endpointPublicAccess", "false", "logging.api", "false")),
+                admin);
+        assertThat(mixed.code()).isEqualTo("invalid-setting");
+        assertThat(api.put(
+                                "/api/k8s/cloud/clusters/" + id,
+                                Map.of("settings", Map.of("publicAccessCidrs", "10.0.0.0/8,nope")),
+                                admin)
+                        .code())
+                .isEqualTo("invalid-setting");
+        AWS.stubFor(post(urlPathEqualTo("/clusters/" + name + "/update-config"))
+                .withRequestBody(equalToJson(
+                        "{\"resourcesVpcConfig\":{\"endpointPublicAccess\":false,\"endpointPrivateAccess\":true,"
+                                + "\"publicAccessCidrs\":[\"10.0.0.0/8\",\"192.168.0.0/16\"]}}",
+                        true,
+                        true))
+                .willReturn(json("{\"update\":{\"id\":\"upd-ep\",\"status\":\"InProgress\"}}")));
+        AWS.stubFor(get(urlPathEqualTo("/clusters/" + name + "/updates/upd-ep"))
+                .willReturn(json("{\"update\":{\"id\":\"upd-ep\",\"status\":\"Failed\",\"errors\":"
+                        + "[{\"errorCode\":\"InsufficientFreeAddresses\",\"errorMessage\":\"no free IPs\"}]}}")));
+        var started = api.put(
+                "/api/k8s/cloud/clusters/" + id,
+                Map.of(
+                        "settings",
+                        Map.of(
+                                "endpointPublicAccess", "false",
+                                "endpointPrivateAccess", "true",
+                                "publicAccessCidrs", "10.0.0.0/8, 192.168.0.0/16")),
+                admin);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        var job = awaitJob(started.json().path("id").asLong());
+        assertThat(job.path("status").asString()).isEqualTo("FAILED");
+        assertThat(job.path("phase").asString()).isEqualTo("Failed");
+        assertThat(job.path("message").asString()).contains("InsufficientFreeAddresses: no free IPs");
+        var view = api.get("/api/k8s/cloud/clusters/" + id, admin).json();
+        assertThat(view.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(view.path("lastError").asString()).contains("no free IPs");
+    }
+
     private long importUnregistered(long account, String name) {
         var r = api.post(
                 "/api/k8s/cloud/accounts/" + account + "/regions/eu-west-1/clusters/" + name + "/import",
