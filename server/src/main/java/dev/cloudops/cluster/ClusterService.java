@@ -85,6 +85,54 @@ public class ClusterService {
         return store.find(old.id()).orElseThrow().view();
     }
 
+    /**
+     * Registers a cluster whose credentials a cloud provider issues (the {@code cloud} feature), without a
+     * caller check of its own: the cloud feature has checked the user's rights on the cloud account, or runs a
+     * job that such a user started. Validated and probed like any registration.
+     */
+    public ClusterView registerManaged(ClusterRequest request) {
+        return register(request, false);
+    }
+
+    /**
+     * Stores renewed credentials of a cloud-managed cluster (a fresh token before the old one expires) and
+     * reconnects this replica's client; other replicas follow within their follow interval. Nothing is probed:
+     * the health sync reports a cluster the new credentials do not open.
+     */
+    public void renewKubeconfig(long id, String kubeconfig) {
+        ClusterStore.Row row =
+                store.find(id).orElseThrow(() -> ApiException.notFound("cluster-not-found", "No cluster " + id));
+        ClusterView old = row.view();
+        store.update(
+                new ClusterView(
+                        id,
+                        old.name(),
+                        old.context(),
+                        old.env(),
+                        old.tags(),
+                        old.namespaces(),
+                        old.serverUrl(),
+                        old.version(),
+                        old.nodeCount(),
+                        old.status(),
+                        old.statusMessage(),
+                        old.simulated(),
+                        old.lastSeenAt(),
+                        old.createdAt(),
+                        clock.instant()),
+                sealer.seal(kubeconfig));
+        follower.sync(id);
+    }
+
+    /** Removes a cloud-managed cluster whose cloud cluster is gone or no longer managed; unknown ids are ignored. */
+    public void removeManaged(long id) {
+        store.find(id).ifPresent(row -> {
+            store.delete(id);
+            follower.sync(id);
+            events.publishEvent(new ClusterEvents.ClusterDeleted(id, row.view().name()));
+        });
+    }
+
     private ClusterView register(ClusterRequest request, boolean simulated) {
         String name = checkName(request.name());
         List<String> tags = checkTags(request.tags());

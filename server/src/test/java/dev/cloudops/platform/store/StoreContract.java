@@ -156,6 +156,50 @@ abstract class StoreContract extends PlatformIT {
             String reader = userWith(List.of(grant("VIEWER", cluster, ns)));
             String other = userWith(List.of(grant("VIEWER", cluster, "elsewhere")));
             assertThat(api.get("/api/k8s/logs/schedules?clusterId=" + cluster, reader)
+    @Test
+    @DisplayName("cloud accounts, grants, cloud clusters with their baseline, and jobs round-trip through the database")
+    void cloudRecords() {
+        var aws = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                        .dynamicPort());
+        aws.start();
+        try {
+            aws.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okXml(
+                            "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::1:user/u</Arn>"
+                                    + "<UserId>U</UserId><Account>1</Account></GetCallerIdentityResult>"
+                                    + "</GetCallerIdentityResponse>")));
+            String cluster = "{\"name\":\"db\",\"arn\":\"arn:aws:eks:eu-west-1:1:cluster/db\",\"version\":\"1.30\","
+                    + "\"status\":\"ACTIVE\",\"tags\":{\"team\":\"a\"}}";
+            aws.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/clusters/db")
+                    .willReturn(
+                            com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"cluster\":" + cluster + "}")));
+            aws.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/clusters/db/node-groups")
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"nodegroups\":[]}")));
+            aws.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/clusters/db/updates")
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "{\"update\":{\"id\":\"u1\",\"status\":\"InProgress\"}}")));
+            var account = api.post(
+                    "/api/k8s/cloud/accounts",
+                    Map.of(
+                            "name", unique("db"),
+                            "provider", "aws",
+                            "regions", List.of("eu-west-1", "us-east-1"),
+                            "credentials", Map.of("accessKeyId", "AKIADATABASETEST0001", "secretAccessKey", "s"),
+                            "endpoints", Map.of("default", "http://localhost:" + aws.port())),
+                    admin);
+            assertThat(account.status()).as(account.text()).isEqualTo(201);
+            long id = account.json().path("id").asLong();
+            assertThat(account.json().path("regions")).hasSize(2);
+            assertThat(account.json().path("endpoints").path("default").asString())
+                    .contains("localhost");
+            String viewer = userWith(List.of());
+            long viewerId = api.get("/api/auth/me", viewer).json().path("id").asLong();
+            api.put(
+                    "/api/k8s/cloud/accounts/" + id + "/grants",
+                    List.of(Map.of("userId", viewerId, "role", "VIEWER")),
+                    admin);
+            assertThat(api.get("/api/k8s/cloud/accounts?provider=aws", viewer)
                             .json()
                             .path("total")
                             .asLong())
@@ -200,6 +244,47 @@ abstract class StoreContract extends PlatformIT {
                                     admin)
                             .status())
                     .isEqualTo(204);
+
+            var imported = api.post(
+                    "/api/k8s/cloud/accounts/" + id + "/regions/eu-west-1/clusters/db/import",
+                    Map.of("register", false),
+                    admin);
+            assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+            long record = imported.json().path("id").asLong();
+            assertThat(api.get("/api/k8s/cloud/clusters?accountId=" + id, viewer)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(1);
+            assertThat(api.post("/api/k8s/cloud/clusters/" + record + "/sync", "", admin)
+                            .json()
+                            .path("drift")
+                            .asBoolean())
+                    .isFalse();
+            var job = api.put("/api/k8s/cloud/clusters/" + record, Map.of("version", "1.31"), admin);
+            assertThat(job.status()).as(job.text()).isEqualTo(202);
+            assertThat(api.get("/api/k8s/cloud/jobs?status=RUNNING&accountId=" + id, viewer)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(1);
+            assertThat(api.delete("/api/k8s/cloud/accounts/" + id, admin).code())
+                    .isEqualTo("account-in-use");
+            jdbc.sql("UPDATE cloud_jobs SET status = 'FAILED' WHERE account_id = :a")
+                    .param("a", id)
+                    .update();
+            assertThat(api.post("/api/k8s/cloud/clusters/" + record + "/forget?confirm=db", "", admin)
+                            .status())
+                    .isEqualTo(204);
+            assertThat(api.delete("/api/k8s/cloud/accounts/" + id, admin).status())
+                    .isEqualTo(204);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM cloud_account_grants WHERE account_id = :a")
+                            .param("a", id)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        } finally {
+            aws.stop();
         }
     }
 }
