@@ -156,6 +156,53 @@ abstract class StoreContract extends PlatformIT {
             String reader = userWith(List.of(grant("VIEWER", cluster, ns)));
             String other = userWith(List.of(grant("VIEWER", cluster, "elsewhere")));
             assertThat(api.get("/api/k8s/logs/schedules?clusterId=" + cluster, reader)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(1);
+            assertThat(api.get("/api/k8s/logs/schedules?clusterId=" + cluster, other)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isZero();
+
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (api.get(path, admin).json().path("lastRunAt").isNull()) {
+                logSchedules.runDue();
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            var ran = api.get(path, admin).json();
+            assertThat(ran.path("lastResult").asString()).as(ran.toString()).isEqualTo("ok");
+            assertThat(ran.path("lastSnapshots").asInt()).isEqualTo(1);
+            assertThat(ran.path("nextRunAt").isNull()).isFalse();
+            var saved = api.get(path + "/snapshots", admin).json();
+            assertThat(saved.path("items").get(0).path("scheduleId").asLong()).isEqualTo(id);
+
+            var restart = api.put(
+                    path,
+                    Map.of("name", "s", "labelSelector", "app=x", "cron", "@hourly", "trigger", "restart"),
+                    admin);
+            assertThat(restart.status()).as(restart.text()).isEqualTo(200);
+            assertThat(api.post(path + "/run", "", admin)
+                            .json()
+                            .path("lastResult")
+                            .asString())
+                    .isEqualTo("nothing");
+            assertThat(api.delete(path, admin).status()).isEqualTo(204);
+            assertThat(api.get(path, admin).status()).isEqualTo(404);
+            assertThat(api.delete(
+                                    "/api/k8s/logs/snapshots/"
+                                            + saved.path("items")
+                                                    .get(0)
+                                                    .path("id")
+                                                    .asLong(),
+                                    admin)
+                            .status())
+                    .isEqualTo(204);
+        }
+    }
+
     @Test
     @DisplayName("cloud accounts, grants, cloud clusters with their baseline, and jobs round-trip through the database")
     void cloudRecords() {
@@ -204,46 +251,6 @@ abstract class StoreContract extends PlatformIT {
                             .path("total")
                             .asLong())
                     .isEqualTo(1);
-            assertThat(api.get("/api/k8s/logs/schedules?clusterId=" + cluster, other)
-                            .json()
-                            .path("total")
-                            .asLong())
-                    .isZero();
-
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-            while (api.get(path, admin).json().path("lastRunAt").isNull()) {
-                logSchedules.runDue();
-                assertThat(System.nanoTime()).isLessThan(deadline);
-                Thread.sleep(100);
-            }
-            var ran = api.get(path, admin).json();
-            assertThat(ran.path("lastResult").asString()).as(ran.toString()).isEqualTo("ok");
-            assertThat(ran.path("lastSnapshots").asInt()).isEqualTo(1);
-            assertThat(ran.path("nextRunAt").isNull()).isFalse();
-            var saved = api.get(path + "/snapshots", admin).json();
-            assertThat(saved.path("items").get(0).path("scheduleId").asLong()).isEqualTo(id);
-
-            var restart = api.put(
-                    path,
-                    Map.of("name", "s", "labelSelector", "app=x", "cron", "@hourly", "trigger", "restart"),
-                    admin);
-            assertThat(restart.status()).as(restart.text()).isEqualTo(200);
-            assertThat(api.post(path + "/run", "", admin)
-                            .json()
-                            .path("lastResult")
-                            .asString())
-                    .isEqualTo("nothing");
-            assertThat(api.delete(path, admin).status()).isEqualTo(204);
-            assertThat(api.get(path, admin).status()).isEqualTo(404);
-            assertThat(api.delete(
-                                    "/api/k8s/logs/snapshots/"
-                                            + saved.path("items")
-                                                    .get(0)
-                                                    .path("id")
-                                                    .asLong(),
-                                    admin)
-                            .status())
-                    .isEqualTo(204);
 
             var imported = api.post(
                     "/api/k8s/cloud/accounts/" + id + "/regions/eu-west-1/clusters/db/import",
