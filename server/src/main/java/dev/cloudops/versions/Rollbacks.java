@@ -79,8 +79,8 @@ class Rollbacks {
                 r,
                 target,
                 request.expectedVersion(),
-                request.force(),
-                request.dryRun(),
+                request.forced(),
+                request.preview(),
                 new ObjectChanged.ChangeCause("rollback", VersionRecorder.cut(changeLog)));
     }
 
@@ -95,8 +95,8 @@ class Rollbacks {
                 r,
                 head,
                 request.expectedVersion(),
-                request.force(),
-                request.dryRun(),
+                request.forced(),
+                request.preview(),
                 new ObjectChanged.ChangeCause("branch-apply", VersionRecorder.cut(changeLog)));
     }
 

@@ -56,9 +56,18 @@ public interface VersionControl {
             @Schema(example = "v3") String to,
             Long versionId,
             @Schema(example = "7") Integer expectedVersion,
-            boolean force,
-            boolean dryRun,
-            @Schema(example = "bad config in v7") String changeLog) {}
+            Boolean force,
+            Boolean dryRun,
+            @Schema(example = "bad config in v7") String changeLog) {
+
+        public boolean forced() {
+            return Boolean.TRUE.equals(force);
+        }
+
+        public boolean preview() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+    }
 
     /**
      * What a rollback (or a branch apply) did or, in a dry run, would do.
@@ -93,7 +102,16 @@ public interface VersionControl {
      *
      * @param expectedVersion as for a rollback
      */
-    record ApplyBranchRequest(Integer expectedVersion, boolean force, boolean dryRun, String changeLog) {}
+    record ApplyBranchRequest(Integer expectedVersion, Boolean force, Boolean dryRun, String changeLog) {
+
+        public boolean forced() {
+            return Boolean.TRUE.equals(force);
+        }
+
+        public boolean preview() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+    }
 
     /**
      * What a commit did.

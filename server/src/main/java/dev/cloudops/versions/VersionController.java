@@ -264,8 +264,6 @@ class VersionController {
             @PathVariable String branch,
             @RequestBody(required = false) VersionControl.ApplyBranchRequest request) {
         return versions.applyBranch(
-                id,
-                branch,
-                request == null ? new VersionControl.ApplyBranchRequest(null, false, false, null) : request);
+                id, branch, request == null ? new VersionControl.ApplyBranchRequest(null, null, null, null) : request);
     }
 }

@@ -296,11 +296,10 @@ class VersionStore {
     }
 
     int maxNumber(long resourceId) {
-        Integer max = jdbc.sql("SELECT MAX(version_number) FROM resource_versions WHERE resource_id = :r")
+        return jdbc.sql("SELECT COALESCE(MAX(version_number), 0) FROM resource_versions WHERE resource_id = :r")
                 .param("r", resourceId)
                 .query(Integer.class)
                 .single();
-        return max == null ? 0 : max;
     }
 
     void clearCurrent(long resourceId) {
