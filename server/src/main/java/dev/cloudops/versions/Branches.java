@@ -146,6 +146,7 @@ class Branches {
             VersionRecorder.Stable stable,
             String by,
             String changeLog) {
+        store.lock(r.id());
         VersionStore.VersionRow head = reader.branchHead(r, branch, "branch");
         if (head.hash().equals(stable.hash())) {
             return Optional.empty();

@@ -98,27 +98,36 @@ public final class VersionDiff {
         }
         List<String> items = new ArrayList<>();
         for (JsonNode op : patch) {
-            if (items.size() == SUMMARY_ITEMS) {
-                break;
-            }
             String pointer = op.path("path").asString();
-            String kind = op.path("op").asString();
-            switch (kind) {
+            switch (op.path("op").asString()) {
                 case "replace" ->
                     items.add(readable(source, pointer) + ": " + value(source.at(pointer)) + " → "
                             + value(op.path("value")));
-                case "add" -> {
-                    JsonNode value = op.path("value");
-                    items.add("+" + readable(target, pointer) + (value.isValueNode() ? "=" + value(value) : ""));
-                }
-                default -> items.add("-" + readable(source, pointer));
+                case "add" -> leaves(target, pointer, op.path("value"), "+", items);
+                default -> leaves(source, pointer, source.at(pointer), "-", items);
             }
         }
-        String line = String.join(", ", items);
-        if (patch.size() > SUMMARY_ITEMS) {
-            line += " (+" + (patch.size() - SUMMARY_ITEMS) + " more)";
+        String line = String.join(", ", items.subList(0, Math.min(SUMMARY_ITEMS, items.size())));
+        if (items.size() > SUMMARY_ITEMS) {
+            line += " (+" + (items.size() - SUMMARY_ITEMS) + " more)";
         }
         return line.length() > SUMMARY_MAX ? line.substring(0, SUMMARY_MAX - 1) + "…" : line;
+    }
+
+    /**
+     * An added or removed field, or the fields of an added or removed map one by one (a new annotation arrives as
+     * a new {@code annotations} map; the annotation is what changed): {@code +path=value}, {@code -path}.
+     */
+    private static void leaves(JsonNode root, String pointer, JsonNode value, String sign, List<String> items) {
+        if (value.isObject() && !value.isEmpty()) {
+            for (var field : value.properties()) {
+                String key = field.getKey().replace("~", "~0").replace("/", "~1");
+                leaves(root, pointer + "/" + key, field.getValue(), sign, items);
+            }
+            return;
+        }
+        String path = readable(root, pointer);
+        items.add(sign + path + (sign.equals("+") && value.isValueNode() ? "=" + value(value) : ""));
     }
 
     /** A JSON pointer as a dotted path, naming list items by their {@code name} where they have one. */

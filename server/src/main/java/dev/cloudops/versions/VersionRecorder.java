@@ -94,7 +94,12 @@ class VersionRecorder {
     Optional<VersionStore.VersionRow> record(Capture capture) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<VersionStore.VersionRow> recorded = tx.execute(status -> recordOnce(capture));
+                Optional<VersionStore.ResourceRow> resource = resourceFor(capture);
+                if (resource.isEmpty()) {
+                    return Optional.empty();
+                }
+                long id = resource.get().id();
+                Optional<VersionStore.VersionRow> recorded = tx.execute(status -> recordOnce(id, capture));
                 recorded.ifPresent(v ->
                         index.put(capture.key(), new TrackIndex.Entry(v.resourceId(), true, v.hash(), v.number())));
                 return recorded;
@@ -106,19 +111,27 @@ class VersionRecorder {
         }
     }
 
-    private Optional<VersionStore.VersionRow> recordOnce(Capture c) {
-        Instant now = clock.instant();
-        VersionStore.ResourceRow resource = store.resource(c.key()).orElse(null);
-        if (resource == null) {
-            if (!c.startTracking() || c.stable().deleted()) {
-                return Optional.empty();
-            }
-            long id = store.insertResource(c.key(), c.apiVersion(), c.autoTracked(), c.author(), now);
-            resource = store.resource(id).orElseThrow();
+    /** The tracked resource, created first when the capture starts tracking (another replica may race us to it). */
+    private Optional<VersionStore.ResourceRow> resourceFor(Capture c) {
+        Optional<VersionStore.ResourceRow> existing = store.resource(c.key());
+        if (existing.isPresent() || !c.startTracking() || c.stable().deleted()) {
+            return existing;
         }
-        if (!resource.tracking()) {
+        store.insertResource(c.key(), c.apiVersion(), c.autoTracked(), c.author(), clock.instant());
+        return store.resource(c.key());
+    }
+
+    /**
+     * Records one version in a transaction that first locks the resource's row: what it reads as current is what
+     * it replaces, whichever replica or thread records at the same moment.
+     */
+    private Optional<VersionStore.VersionRow> recordOnce(long resourceId, Capture c) {
+        store.lock(resourceId);
+        VersionStore.ResourceRow resource = store.resource(resourceId).orElse(null);
+        if (resource == null || !resource.tracking()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         VersionStore.VersionRow current = store.current(resource.id()).orElse(null);
         if (current == null && c.stable().deleted()) {
             return Optional.empty();

@@ -154,6 +154,17 @@ class VersionStore {
         return jdbc.sql(sql + tail).params(params);
     }
 
+    /**
+     * Locks a tracked resource's row until the transaction ends, so that versions of one object are recorded one
+     * after the other: each reads the current version only once it holds the lock.
+     */
+    void lock(long id) {
+        jdbc.sql("SELECT id FROM tracked_resources WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .list();
+    }
+
     void setTracking(long id, boolean tracking) {
         jdbc.sql("UPDATE tracked_resources SET tracking = :t WHERE id = :id")
                 .param("t", tracking)
