@@ -101,8 +101,7 @@ public final class VersionDiff {
             String pointer = op.path("path").asString();
             switch (op.path("op").asString()) {
                 case "replace" ->
-                    items.add(readable(source, pointer) + ": " + value(source.at(pointer)) + " → "
-                            + value(op.path("value")));
+                    items.add(readable(source, pointer) + ": " + change(source.at(pointer), op.path("value")));
                 case "add" -> leaves(target, pointer, op.path("value"), "+", items);
                 default -> leaves(source, pointer, source.at(pointer), "-", items);
             }
@@ -119,7 +118,9 @@ public final class VersionDiff {
      * a new {@code annotations} map; the annotation is what changed): {@code +path=value}, {@code -path}.
      */
     private static void leaves(JsonNode root, String pointer, JsonNode value, String sign, List<String> items) {
-        if (value.isObject() && !value.isEmpty()) {
+        boolean listItem =
+                root.at(pointer.substring(0, pointer.lastIndexOf('/'))).isArray();
+        if (value.isObject() && !value.isEmpty() && !listItem) {
             for (var field : value.properties()) {
                 String key = field.getKey().replace("~", "~0").replace("/", "~1");
                 leaves(root, pointer + "/" + key, field.getValue(), sign, items);
@@ -155,6 +156,32 @@ public final class VersionDiff {
         return out.toString();
     }
 
+    /**
+     * {@code old → new}; two long strings that start alike are shown from a little before where they differ
+     * ({@code …checkout:1.4 → …checkout:1.5}), so that the change is what the line shows.
+     */
+    private static String change(JsonNode before, JsonNode after) {
+        if (before != null && before.isString() && after.isString()) {
+            String a = before.asString();
+            String b = after.asString();
+            if (a.length() > VALUE_MAX || b.length() > VALUE_MAX) {
+                int common = 0;
+                while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+                    common++;
+                }
+                int from = Math.max(0, common - 12);
+                if (from > 0) {
+                    return value("…" + a.substring(from)) + " → " + value("…" + b.substring(from));
+                }
+            }
+        }
+        return value(before) + " → " + value(after);
+    }
+
+    private static String value(String text) {
+        return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX - 1) + "…" : text;
+    }
+
     private static String value(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "∅";
@@ -165,12 +192,11 @@ public final class VersionDiff {
         if (value.isArray()) {
             return "[…]";
         }
-        String text = value.isString() ? value.asString() : value.toString();
-        return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX - 1) + "…" : text;
+        return value(value.isString() ? value.asString() : value.toString());
     }
 
-    /** The content of a version as JSON text, keys in the order given (sorted, for a stable form). */
-    static String json(Object content) {
+    /** The content of a version as the JSON text versions store, keys in the order given (sorted: stable form). */
+    public static String json(Object content) {
         return content == null ? "null" : JSON.writeValueAsString(content);
     }
 

@@ -122,4 +122,24 @@ class VersionDiffTest {
         var n = ObjectNormalizer.normalize(deployment(2, "nginx", Map.of("app", "web")));
         assertThat(VersionDiff.parse(VersionDiff.json(n.content()))).isEqualTo(n.content());
     }
+
+    @Test
+    @DisplayName("long values are shown from where they differ; a removed list item is one entry, not its fields")
+    void longValuesAndListItems() {
+        Map<String, Object> a = Map.of(
+                "image",
+                "registry.example.com/checkout/checkout-service:1.4.2",
+                "items",
+                List.of(Map.of("name", "x", "k", 1), Map.of("name", "y", "k", 2)));
+        Map<String, Object> b = Map.of(
+                "image",
+                "registry.example.com/checkout/checkout-service:1.4.3",
+                "items",
+                List.of(Map.of("name", "x", "k", 1)));
+        var d = VersionDiff.compute(side("a", a), side("b", b));
+        assertThat(d.summary())
+                .contains("image: …service:1.4.2 → …service:1.4.3")
+                .contains("-items[y]")
+                .doesNotContain("items[y].k");
+    }
 }
