@@ -95,15 +95,22 @@ class ObservedChanges implements KubeWatches.Listener {
         }
     }
 
-    /** Makes sure a kind is watched on a cluster, after one of its objects was tracked or changed. */
+    /**
+     * Makes sure a kind is watched on a cluster, after one of its objects was tracked or changed. A watch that
+     * cannot start now is started by the next check.
+     */
     void watch(long clusterId, ApiResourceInfo type) {
         if (!settings.observe()) {
             return;
         }
-        if (!index.loaded(clusterId)) {
-            index.load(clusterId, store.index(clusterId));
+        try {
+            if (!index.loaded(clusterId)) {
+                index.load(clusterId, store.index(clusterId));
+            }
+            watches.watch(clusterId, type, this);
+        } catch (ApiException e) {
+            log.debug("Cannot watch {} on cluster {} now: {}", type.plural(), clusterId, e.getMessage());
         }
-        watches.watch(clusterId, type, this);
     }
 
     @Override
