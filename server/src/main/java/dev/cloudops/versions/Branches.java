@@ -31,6 +31,7 @@ class Branches {
     private static final int MAX_MANIFEST_CHARS = 3 * 1024 * 1024;
 
     private final VersionStore store;
+    private final RefStore refs;
     private final VersionReader reader;
     private final VersionRecorder recorder;
     private final AccessPolicy access;
@@ -39,12 +40,14 @@ class Branches {
 
     Branches(
             VersionStore store,
+            RefStore refs,
             VersionReader reader,
             VersionRecorder recorder,
             AccessPolicy access,
             TransactionTemplate tx,
             Clock clock) {
         this.store = store;
+        this.refs = refs;
         this.reader = reader;
         this.recorder = recorder;
         this.access = access;
@@ -59,7 +62,7 @@ class Branches {
         store.latestOn(r.id(), VersionRecorder.MAIN)
                 .ifPresent(head -> out.add(new Branch(
                         VersionRecorder.MAIN, r.id(), null, head.number(), head.hash(), r.createdBy(), r.createdAt())));
-        for (VersionStore.NamedRow row : store.branches(r.id())) {
+        for (RefStore.NamedRow row : refs.branches(r.id())) {
             out.add(view(r, row));
         }
         return out;
@@ -75,10 +78,10 @@ class Branches {
                             + " and ending with a letter or digit",
                     "name");
         }
-        if (VersionRecorder.MAIN.equals(name) || store.branch(r.id(), name).isPresent()) {
+        if (VersionRecorder.MAIN.equals(name) || refs.branch(r.id(), name).isPresent()) {
             throw duplicate(r, name);
         }
-        if (store.branches(r.id()).size() >= MAX_BRANCHES) {
+        if (refs.branches(r.id()).size() >= MAX_BRANCHES) {
             throw ApiException.conflict(
                     "too-many-branches", "A tracked resource may have at most " + MAX_BRANCHES + " branches", "name");
         }
@@ -90,11 +93,11 @@ class Branches {
                     "from");
         }
         try {
-            store.insertBranch(r.id(), name, base.id(), access.current().username(), clock.instant());
+            refs.insertBranch(r.id(), name, base.id(), access.current().username(), clock.instant());
         } catch (DuplicateKeyException e) {
             throw duplicate(r, name);
         }
-        return view(r, store.branch(r.id(), name).orElseThrow());
+        return view(r, refs.branch(r.id(), name).orElseThrow());
     }
 
     /**
@@ -110,7 +113,7 @@ class Branches {
                     "main follows the live object: commit on another branch, then apply its head",
                     "branch");
         }
-        VersionStore.NamedRow row = reader.branch(r, branch);
+        RefStore.NamedRow row = reader.branch(r, branch);
         if (r.key().isSecret()) {
             throw ApiException.badRequest(
                     "secret-not-committable",
@@ -169,7 +172,7 @@ class Branches {
                 diff.linesAdded(),
                 diff.linesRemoved(),
                 clock.instant()));
-        if (!store.moveBranch(branchId, head.id(), id)) {
+        if (!refs.moveBranch(branchId, head.id(), id)) {
             throw new DuplicateKeyException("branch " + branch + " moved meanwhile"); // retried
         }
         return store.version(id);
@@ -222,7 +225,7 @@ class Branches {
         }
     }
 
-    private Branch view(VersionStore.ResourceRow r, VersionStore.NamedRow row) {
+    private Branch view(VersionStore.ResourceRow r, RefStore.NamedRow row) {
         VersionStore.VersionRow head = store.version(row.versionId()).orElseThrow();
         Integer base = store.version(row.baseVersionId())
                 .map(VersionStore.VersionRow::number)

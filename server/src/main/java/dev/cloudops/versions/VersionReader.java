@@ -20,10 +20,12 @@ class VersionReader {
     static final String BRANCH_REF = "branch:";
 
     private final VersionStore store;
+    private final RefStore refs;
     private final AccessPolicy access;
 
-    VersionReader(VersionStore store, AccessPolicy access) {
+    VersionReader(VersionStore store, RefStore refs, AccessPolicy access) {
         this.store = store;
+        this.refs = refs;
         this.access = access;
     }
 
@@ -54,7 +56,7 @@ class VersionReader {
         } else if (name.startsWith(BRANCH_REF)) {
             return branchHead(r, name.substring(BRANCH_REF.length()), field);
         } else {
-            found = store.tag(r.id(), name).flatMap(t -> store.version(t.versionId()));
+            found = refs.tag(r.id(), name).flatMap(t -> store.version(t.versionId()));
         }
         return found.orElseThrow(() -> new ApiException(
                 org.springframework.http.HttpStatus.NOT_FOUND,
@@ -73,12 +75,12 @@ class VersionReader {
                             "Resource " + r.id() + " has no version yet",
                             field));
         }
-        VersionStore.NamedRow row = branch(r, branch);
+        RefStore.NamedRow row = branch(r, branch);
         return store.version(row.versionId()).orElseThrow();
     }
 
-    VersionStore.NamedRow branch(VersionStore.ResourceRow r, String branch) {
-        return store.branch(r.id(), branch)
+    RefStore.NamedRow branch(VersionStore.ResourceRow r, String branch) {
+        return refs.branch(r.id(), branch)
                 .orElseThrow(() -> new ApiException(
                         org.springframework.http.HttpStatus.NOT_FOUND,
                         "branch-not-found",
@@ -106,7 +108,7 @@ class VersionReader {
     /** Versions without content, with their tags. */
     List<Version> views(VersionStore.ResourceRow r, List<VersionStore.VersionRow> rows) {
         Map<Long, List<String>> tags =
-                store.tagsOf(rows.stream().map(VersionStore.VersionRow::id).toList());
+                refs.tagsOf(rows.stream().map(VersionStore.VersionRow::id).toList());
         return rows.stream()
                 .map(v -> view(r, v, tags.getOrDefault(v.id(), List.of()), null, null))
                 .toList();
@@ -122,7 +124,7 @@ class VersionReader {
         VersionStore.VersionRow parent =
                 v.parentId() == null ? null : store.version(v.parentId()).orElse(null);
         String diff = VersionDiff.compute(side(r, parent), side(r, v, content)).unified();
-        List<String> tags = store.tagsOf(List.of(v.id())).getOrDefault(v.id(), List.of());
+        List<String> tags = refs.tagsOf(List.of(v.id())).getOrDefault(v.id(), List.of());
         return view(r, v, tags, content.yaml(), diff);
     }
 

@@ -25,6 +25,7 @@ public class VersionService implements VersionControl {
     static final int MAX_TAGS = 500;
 
     private final VersionStore store;
+    private final RefStore refs;
     private final VersionReader reader;
     private final Rollbacks rollbacks;
     private final Branches branches;
@@ -34,6 +35,7 @@ public class VersionService implements VersionControl {
 
     VersionService(
             VersionStore store,
+            RefStore refs,
             VersionReader reader,
             Rollbacks rollbacks,
             Branches branches,
@@ -41,6 +43,7 @@ public class VersionService implements VersionControl {
             AccessPolicy access,
             Clock clock) {
         this.store = store;
+        this.refs = refs;
         this.reader = reader;
         this.rollbacks = rollbacks;
         this.branches = branches;
@@ -180,29 +183,29 @@ public class VersionService implements VersionControl {
                     "tag");
         }
         VersionStore.VersionRow version = reader.resolve(r, request.version(), "version");
-        if (store.tag(r.id(), tag).isPresent()) {
+        if (refs.tag(r.id(), tag).isPresent()) {
             throw duplicateTag(r, tag);
         }
-        if (store.countTags(r.id()) >= MAX_TAGS) {
+        if (refs.countTags(r.id()) >= MAX_TAGS) {
             throw ApiException.conflict(
                     "too-many-tags", "A tracked resource may have at most " + MAX_TAGS + " tags", "tag");
         }
         try {
-            store.insertTag(r.id(), version.id(), tag, access.current().username(), clock.instant());
+            refs.insertTag(r.id(), version.id(), tag, access.current().username(), clock.instant());
         } catch (DuplicateKeyException e) {
             throw duplicateTag(r, tag);
         }
-        return tagView(r, store.tag(r.id(), tag).orElseThrow());
+        return tagView(r, refs.tag(r.id(), tag).orElseThrow());
     }
 
     public List<VersionTag> tags(long resourceId) {
         VersionStore.ResourceRow r = reader.resource(resourceId, Action.READ);
-        return store.tags(r.id()).stream().map(t -> tagView(r, t)).toList();
+        return refs.tags(r.id()).stream().map(t -> tagView(r, t)).toList();
     }
 
     public void untag(long resourceId, String tag) {
         VersionStore.ResourceRow r = reader.resource(resourceId, Action.WRITE);
-        if (!store.deleteTag(r.id(), tag)) {
+        if (!refs.deleteTag(r.id(), tag)) {
             throw new ApiException(
                     org.springframework.http.HttpStatus.NOT_FOUND,
                     "tag-not-found",
@@ -211,7 +214,7 @@ public class VersionService implements VersionControl {
         }
     }
 
-    private VersionTag tagView(VersionStore.ResourceRow r, VersionStore.NamedRow t) {
+    private VersionTag tagView(VersionStore.ResourceRow r, RefStore.NamedRow t) {
         int number = store.version(t.versionId()).orElseThrow().number();
         return new VersionTag(t.name(), r.id(), t.versionId(), number, t.createdBy(), t.createdAt());
     }
