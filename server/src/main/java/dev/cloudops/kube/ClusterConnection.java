@@ -34,6 +34,9 @@ final class ClusterConnection implements AutoCloseable {
     private final MeterRegistry meters;
     private final Duration syncTimeout;
     private final Map<CachedKind, HotCache> informers = new ConcurrentHashMap<>();
+    /** Running watches of {@link KubeWatches}, by key; they end with this connection. */
+    private final Map<String, AutoCloseable> watches = new ConcurrentHashMap<>();
+
     private volatile List<ApiResourceInfo> discovered;
     private volatile long discoveredAt;
 
@@ -116,6 +119,41 @@ final class ClusterConnection implements AutoCloseable {
     /** One cached object, rebuilt whole, or null. */
     HasMetadata cachedObject(CachedKind kind, String key) {
         return cache(kind).store().get(key);
+    }
+
+    /** The running informer of a hot kind's cache (started on first use). */
+    SharedIndexInformer<? extends HasMetadata> informer(CachedKind kind) {
+        return cache(kind).informer();
+    }
+
+    /** Starts the watch {@code key} unless it runs already; true when it was started now. */
+    boolean watch(String key, Supplier<AutoCloseable> starter) {
+        boolean[] started = {false};
+        watches.computeIfAbsent(key, k -> {
+            started[0] = true;
+            return starter.get();
+        });
+        return started[0];
+    }
+
+    boolean watching(String key) {
+        return watches.containsKey(key);
+    }
+
+    /** Stops the watch {@code key} if it runs; {@code only} limits it to that very watch (null: whichever). */
+    void unwatch(String key, AutoCloseable only) {
+        AutoCloseable running = only == null ? watches.remove(key) : (watches.remove(key, only) ? only : null);
+        if (running != null) {
+            closeQuietly(running);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("Closing a watch failed", e);
+        }
     }
 
     private HotCache cache(CachedKind kind) {
@@ -205,6 +243,8 @@ final class ClusterConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        watches.values().forEach(ClusterConnection::closeQuietly);
+        watches.clear();
         informers.values().forEach(c -> c.informer().close());
         informers.clear();
         meters.getMeters().stream()

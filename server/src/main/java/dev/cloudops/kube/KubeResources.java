@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -155,12 +156,29 @@ public class KubeResources {
      * the API server rejects stops the batch before anything is written; {@code dryRun} stops there.
      */
     public List<ApplyOutcome> apply(long clusterId, List<PreparedObject> objects, boolean dryRun) {
+        return apply(clusterId, objects, dryRun, false, (outcome, object) -> {});
+    }
+
+    /**
+     * Applies prepared documents as {@link #apply(long, List, boolean)} does, and hands every object actually
+     * written (created or replaced, not in a dry run) to {@code written} as the API server answered it.
+     *
+     * @param replace true to write the documents as they are whenever the object exists: fields the document
+     *     leaves out are removed (a rollback to an older version). False writes only when the live object lacks
+     *     something the document says.
+     */
+    public List<ApplyOutcome> apply(
+            long clusterId,
+            List<PreparedObject> objects,
+            boolean dryRun,
+            boolean replace,
+            BiConsumer<ApplyOutcome, Map<String, Object>> written) {
         ClusterConnection c = connections.connection(clusterId);
         List<ApplyOutcome> planned = new ArrayList<>();
         Set<String> namespacesInBatch = new HashSet<>();
         for (PreparedObject p : objects) {
             try {
-                planned.add(applyOne(c, p, true));
+                planned.add(applyOne(c, p, true, replace).outcome());
             } catch (ApiException e) {
                 int status = e.status().value();
                 if (status != 400 && status != 404 && status != 409 && status != 422) {
@@ -191,20 +209,28 @@ public class KubeResources {
         }
         List<ApplyOutcome> done = new ArrayList<>();
         for (PreparedObject p : objects) {
-            done.add(applyOne(c, p, false));
+            Applied applied = applyOne(c, p, false, replace);
+            done.add(applied.outcome());
+            if (applied.written() != null) {
+                written.accept(applied.outcome(), toMap(c, applied.written()));
+            }
         }
         return done;
     }
 
-    private ApplyOutcome applyOne(ClusterConnection c, PreparedObject p, boolean dryRun) {
+    /** What applying one document did, and the object as written (null when nothing was written). */
+    private record Applied(ApplyOutcome outcome, GenericKubernetesResource written) {}
+
+    private Applied applyOne(ClusterConnection c, PreparedObject p, boolean dryRun, boolean replace) {
         Resource<GenericKubernetesResource> target = resource(c, p.type(), p.namespace(), p.name());
         GenericKubernetesResource live = c.call("get", target::get);
         GenericKubernetesResource desired = p.object();
         ApplyOutcome.Result result;
+        GenericKubernetesResource written = null;
         if (live == null) {
-            c.call("create", () -> dryRun ? target.dryRun().create(desired) : target.create(desired));
+            written = c.call("create", () -> dryRun ? target.dryRun().create(desired) : target.create(desired));
             result = ApplyOutcome.Result.CREATED;
-        } else if (Subset.liveSatisfies(toMap(c, live), toMap(c, desired))) {
+        } else if (!replace && Subset.liveSatisfies(toMap(c, live), toMap(c, desired))) {
             result = ApplyOutcome.Result.UNCHANGED;
         } else {
             GenericKubernetesResource replacement =
@@ -214,10 +240,12 @@ public class KubeResources {
             var scoped = p.namespace() == null
                     ? op.resource(replacement)
                     : op.inNamespace(p.namespace()).resource(replacement);
-            c.call("update", () -> dryRun ? scoped.dryRun().update() : scoped.update());
+            written = c.call("update", () -> dryRun ? scoped.dryRun().update() : scoped.update());
             result = ApplyOutcome.Result.CONFIGURED;
         }
-        return new ApplyOutcome(p.index(), p.type().apiVersion(), p.type().kind(), p.namespace(), p.name(), result);
+        return new Applied(
+                new ApplyOutcome(p.index(), p.type().apiVersion(), p.type().kind(), p.namespace(), p.name(), result),
+                dryRun ? null : written);
     }
 
     public void delete(long clusterId, ApiResourceInfo type, String namespace, String name, String propagation) {
@@ -322,8 +350,7 @@ public class KubeResources {
         return (Map<String, Object>) c.client.getKubernetesSerialization().convertValue(object, Map.class);
     }
 
-    private static MixedOperation<
-                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+    static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
             operation(ClusterConnection c, ApiResourceInfo type) {
         var context = new ResourceDefinitionContext.Builder()
                 .withGroup(type.group())

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  * The stable form of a Kubernetes object that versions, backups and diffs compare: what its author wrote, without
  * what the API server adds or changes on its own. Dropped: {@code status}, and from {@code metadata} the
  * {@code managedFields}, {@code resourceVersion}, {@code uid}, {@code generation}, {@code creationTimestamp},
- * {@code selfLink}, {@code deletionTimestamp}, {@code deletionGracePeriodSeconds} and the
- * {@code kubectl.kubernetes.io/last-applied-configuration} annotation; empty annotation and label maps go too.
+ * {@code selfLink}, {@code deletionTimestamp}, {@code deletionGracePeriodSeconds}, the
+ * {@code kubectl.kubernetes.io/last-applied-configuration} annotation and the annotations controllers keep as
+ * their own bookkeeping ({@code deployment.kubernetes.io/revision}, {@code deprecated.daemonset.template.generation}:
+ * they change at every rollout without anyone having changed the object); empty annotation and label maps go too.
  * Keys are sorted at every level, so equal content gives equal text and an equal hash.
  */
 public final class ObjectNormalizer {
@@ -25,6 +27,10 @@ public final class ObjectNormalizer {
     public record Normalized(Map<String, Object> content, String yaml, String sha256) {}
 
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+    /** Annotations a controller writes to count rollouts; not part of what anyone wrote. */
+    static final Set<String> CONTROLLER_ANNOTATIONS =
+            Set.of("deployment.kubernetes.io/revision", "deprecated.daemonset.template.generation");
 
     private static final Set<String> SERVER_METADATA = Set.of(
             "managedFields",
@@ -47,6 +53,7 @@ public final class ObjectNormalizer {
             SERVER_METADATA.forEach(meta::remove);
             if (meta.get("annotations") instanceof Map<?, ?> annotations) {
                 annotations.remove(LAST_APPLIED);
+                CONTROLLER_ANNOTATIONS.forEach(annotations::remove);
                 if (annotations.isEmpty()) {
                     meta.remove("annotations");
                 }

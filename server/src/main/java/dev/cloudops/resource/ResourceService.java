@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Generic resources with the platform's rules around them: the cluster must be visible, the caller authorised
- * for the namespace (or the whole cluster), names and selectors valid before anything reaches the cluster.
+ * for the namespace (or the whole cluster), names and selectors valid before anything reaches the cluster. Every
+ * object it changes is announced as an {@link ObjectChanged} event.
  */
 @Service
 public class ResourceService {
@@ -31,11 +33,14 @@ public class ResourceService {
     private final ClusterService clusters;
     private final KubeResources kube;
     private final AccessPolicy access;
+    private final ApplicationEventPublisher events;
 
-    ResourceService(ClusterService clusters, KubeResources kube, AccessPolicy access) {
+    ResourceService(
+            ClusterService clusters, KubeResources kube, AccessPolicy access, ApplicationEventPublisher events) {
         this.clusters = clusters;
         this.kube = kube;
         this.access = access;
+        this.events = events;
     }
 
     public List<ApiResourceInfo> discover(long clusterId) {
@@ -77,6 +82,15 @@ public class ResourceService {
     public void delete(long clusterId, String kind, String namespace, String name, String propagation) {
         var target = target(clusterId, kind, namespace, name, Action.WRITE);
         kube.delete(clusterId, target.type(), target.namespace(), name, propagation);
+        publish(
+                clusterId,
+                target.type().apiVersion(),
+                target.type().kind(),
+                target.namespace(),
+                name,
+                null,
+                ObjectChanged.Operation.DELETE,
+                null);
     }
 
     public Map<String, Object> scale(long clusterId, String kind, String namespace, String name, Integer replicas) {
@@ -84,12 +98,16 @@ public class ResourceService {
             throw ApiException.badRequest("invalid-replicas", "replicas is required", "replicas");
         }
         var target = target(clusterId, kind, namespace, name, Action.WRITE);
-        return kube.scale(clusterId, target.type(), target.namespace(), name, replicas);
+        Map<String, Object> scaled = kube.scale(clusterId, target.type(), target.namespace(), name, replicas);
+        publish(clusterId, scaled, ObjectChanged.Operation.SCALE, null);
+        return scaled;
     }
 
     public Map<String, Object> restart(long clusterId, String kind, String namespace, String name) {
         var target = target(clusterId, kind, namespace, name, Action.WRITE);
-        return kube.restart(clusterId, target.type(), target.namespace(), name);
+        Map<String, Object> restarted = kube.restart(clusterId, target.type(), target.namespace(), name);
+        publish(clusterId, restarted, ObjectChanged.Operation.RESTART, null);
+        return restarted;
     }
 
     /**
@@ -108,7 +126,70 @@ public class ResourceService {
             access.require(Action.WRITE, clusterId, p.namespace());
             prepared.add(p);
         }
-        return kube.apply(clusterId, prepared, dryRun);
+        return kube.apply(
+                clusterId,
+                prepared,
+                dryRun,
+                false,
+                (outcome, object) -> publish(clusterId, object, ObjectChanged.Operation.APPLY, null));
+    }
+
+    /**
+     * Writes one whole object as it is: checked, authorised and dry-run like an applied document, then created
+     * or replaced, so that fields it leaves out are removed from the live object (a rollback to an older
+     * version). {@code cause} travels with the {@link ObjectChanged} event.
+     */
+    public ApplyOutcome replace(
+            long clusterId, Map<String, Object> object, boolean dryRun, ObjectChanged.ChangeCause cause) {
+        clusters.get(clusterId);
+        PreparedObject p = kube.prepare(clusterId, 0, object, null);
+        access.require(Action.WRITE, clusterId, p.namespace());
+        return kube.apply(
+                        clusterId,
+                        List.of(p),
+                        dryRun,
+                        true,
+                        (outcome, written) -> publish(clusterId, written, ObjectChanged.Operation.REPLACE, cause))
+                .get(0);
+    }
+
+    private void publish(
+            long clusterId,
+            Map<String, Object> object,
+            ObjectChanged.Operation operation,
+            ObjectChanged.ChangeCause cause) {
+        Map<?, ?> metadata = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+        Object namespace = metadata.get("namespace");
+        publish(
+                clusterId,
+                String.valueOf(object.get("apiVersion")),
+                String.valueOf(object.get("kind")),
+                namespace == null ? null : namespace.toString(),
+                String.valueOf(metadata.get("name")),
+                object,
+                operation,
+                cause);
+    }
+
+    private void publish(
+            long clusterId,
+            String apiVersion,
+            String kind,
+            String namespace,
+            String name,
+            Map<String, Object> object,
+            ObjectChanged.Operation operation,
+            ObjectChanged.ChangeCause cause) {
+        events.publishEvent(new ObjectChanged(
+                clusterId,
+                apiVersion,
+                kind,
+                namespace,
+                name,
+                object,
+                access.current().username(),
+                operation,
+                cause));
     }
 
     private record Target(ApiResourceInfo type, String namespace) {}

@@ -20,7 +20,10 @@ class ObjectNormalizerTest {
         metadata.put("generation", 3);
         metadata.put("creationTimestamp", "2026-11-24T10:00:00Z");
         metadata.put("managedFields", List.of(Map.of("manager", "kubectl")));
-        metadata.put("annotations", new LinkedHashMap<>(Map.of(ObjectNormalizer.LAST_APPLIED, "{…}")));
+        metadata.put(
+                "annotations",
+                new LinkedHashMap<>(Map.of(
+                        ObjectNormalizer.LAST_APPLIED, "{…}", "deployment.kubernetes.io/revision", resourceVersion)));
         metadata.put("labels", new LinkedHashMap<>(Map.of("app", "web")));
         Map<String, Object> spec = new LinkedHashMap<>();
         if (reversed) {
@@ -42,7 +45,8 @@ class ObjectNormalizerTest {
     }
 
     @Test
-    @DisplayName("server-set fields, status and last-applied go; keys are sorted; the same content hashes the same")
+    @DisplayName(
+            "server-set fields, status, last-applied and rollout counters go; keys are sorted; equal content hashes equal")
     void stable() {
         var a = ObjectNormalizer.normalize(deployment("100", 2, false));
         var b = ObjectNormalizer.normalize(deployment("205", 2, true));
@@ -50,7 +54,7 @@ class ObjectNormalizerTest {
         assertThat(a.yaml()).isEqualTo(b.yaml());
         assertThat(a.yaml())
                 .doesNotContain("resourceVersion", "uid", "generation", "creationTimestamp", "managedFields")
-                .doesNotContain("status", "readyReplicas", "annotations", "last-applied")
+                .doesNotContain("status", "readyReplicas", "annotations", "last-applied", "revision")
                 .startsWith("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    app: web\n  name: web\n");
         assertThat(a.content()).doesNotContainKey("status");
     }

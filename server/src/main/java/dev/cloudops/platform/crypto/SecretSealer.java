@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.core.env.Environment;
@@ -38,10 +39,12 @@ public class SecretSealer {
 
     private final String currentKeyId;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    private final SecretKeySpec fingerprintKey;
 
     public SecretSealer(Environment env, CloudOpsProperties properties) {
         byte[] current = loadCurrentKey(env.getProperty("CLOUDOPS_MASTER_KEY"), properties.dataDir());
         this.currentKeyId = add(current);
+        this.fingerprintKey = new SecretKeySpec(derive(current, "cloudops fingerprint v1"), "HmacSHA256");
         String previous = env.getProperty("CLOUDOPS_PREVIOUS_KEYS", "");
         for (String encoded : previous.split(",")) {
             if (!encoded.isBlank()) {
@@ -90,6 +93,23 @@ public class SecretSealer {
         }
     }
 
+    /**
+     * A keyed fingerprint of a secret (HMAC-SHA256 under a key derived from the current master key, 16 hex
+     * digits): equal values give equal fingerprints, so changes can be detected and compared without keeping the
+     * value, and without the key a fingerprint does not help to guess it. Rotating the master key changes every
+     * fingerprint.
+     */
+    public String fingerprint(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprintKey);
+            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(Arrays.copyOf(digest, 8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+
     /** True when a value was sealed by a key other than the current one and should be sealed again. */
     public boolean needsReseal(String sealed) {
         String[] parts = sealed.split(":", 3);
@@ -104,6 +124,17 @@ public class SecretSealer {
         String id = keyId(key);
         keys.put(id, new SecretKeySpec(key, "AES"));
         return id;
+    }
+
+    /** A sub-key for one purpose, so the sealing key itself is never used for anything else. */
+    private static byte[] derive(byte[] key, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
     }
 
     static String keyId(byte[] key) {

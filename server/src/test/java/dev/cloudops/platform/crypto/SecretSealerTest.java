@@ -92,4 +92,16 @@ class SecretSealerTest {
         assertThatThrownBy(() -> sealer("c2hvcnQ=", null)).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> sealer("not base64!", null)).hasMessageContaining("base64");
     }
+
+    @Test
+    @DisplayName("fingerprints are stable per key, differ per value and per key, and do not contain the value")
+    void fingerprints() {
+        SecretSealer a = sealer(key(1), null);
+        String fp = a.fingerprint("hunter2");
+        assertThat(fp).hasSize(16).matches("[0-9a-f]{16}").doesNotContain("hunter2");
+        assertThat(a.fingerprint("hunter2")).isEqualTo(fp);
+        assertThat(sealer(key(1), null).fingerprint("hunter2")).isEqualTo(fp);
+        assertThat(a.fingerprint("hunter3")).isNotEqualTo(fp);
+        assertThat(sealer(key(2), null).fingerprint("hunter2")).isNotEqualTo(fp);
+    }
 }

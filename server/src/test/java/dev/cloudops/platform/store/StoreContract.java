@@ -294,4 +294,74 @@ abstract class StoreContract extends PlatformIT {
             aws.stop();
         }
     }
+
+    @Test
+    @DisplayName("versions: tracking, content-addressed versions, paging, tags, branches, history and purge")
+    void versions() {
+        try (MockCluster mock = MockCluster.start(1)) {
+            long cluster = register(mock, unique("ver"));
+            String ns = mock.namespace(unique("ns"));
+            String apply = "/api/k8s/resources/" + cluster + "/apply?namespace=" + ns;
+            String manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {mode: m0}\n";
+            assertThat(api.postText(apply, manifest, "application/yaml", admin).status())
+                    .isEqualTo(200);
+            var tracked = api.get(
+                    "/api/k8s/yaml/tracked?clusterId=" + cluster + "&namespace=" + ns + "&kind=cm&name=settings",
+                    admin);
+            assertThat(tracked.json().path("total").asLong()).as(tracked.text()).isEqualTo(1);
+            long id = tracked.json().path("items").get(0).path("id").asLong();
+            for (int i = 1; i <= 3; i++) {
+                api.postText(apply, manifest.replace("m0", "m" + i), "application/yaml", admin);
+            }
+            api.postText(apply, manifest.replace("m0", "m3"), "application/yaml", admin);
+            String base = "/api/k8s/yaml/versions/" + id;
+            var page = api.get(base + "?size=2&page=1", admin);
+            assertThat(page.json().path("total").asLong()).isEqualTo(4);
+            assertThat(page.json().path("items").findValuesAsString("version")).containsExactly("v2", "v1");
+            assertThat(api.get(base + "/refs/current", admin)
+                            .json()
+                            .path("parentNumber")
+                            .asInt())
+                    .isEqualTo(3);
+
+            assertThat(api.post(base + "/tag", Map.of("tag", "first", "version", "v1"), admin)
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.post(base + "/tag", Map.of("tag", "first"), admin).code())
+                    .isEqualTo("duplicate-tag");
+            assertThat(api.get(base + "/diff?from=first", admin)
+                            .json()
+                            .path("summary")
+                            .asString())
+                    .isEqualTo("data.mode: m0 → m3");
+
+            assertThat(api.post(base + "/branches", Map.of("name", "exp", "from", "v2"), admin)
+                            .status())
+                    .isEqualTo(201);
+            var commit = api.postText(
+                    base + "/branches/exp/commits", manifest.replace("m0", "exp"), "application/yaml", admin);
+            assertThat(commit.status()).as(commit.text()).isEqualTo(201);
+            assertThat(api.get(base + "/history?branch=exp", admin)
+                            .json()
+                            .path("items")
+                            .findValuesAsString("version"))
+                    .containsExactly("v5", "v2", "v1");
+            assertThat(api.get(base + "/branches", admin).json().findValuesAsString("name"))
+                    .containsExactly("main", "exp");
+
+            assertThat(api.delete("/api/k8s/yaml/tracked/" + id + "?purge=true", admin)
+                            .status())
+                    .isEqualTo(204);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM version_tags WHERE resource_id = :r")
+                            .param("r", id)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM version_branches WHERE resource_id = :r")
+                            .param("r", id)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+    }
 }
