@@ -33,7 +33,8 @@ final class AuditRedactor {
             "apikey",
             "credentials",
             "authorization",
-            "bearertoken");
+            "bearertoken",
+            "passphrase");
     private static final int MAX_KEPT = 8192;
 
     private final JsonMapper json;
