@@ -227,6 +227,10 @@ public class BackupDefinitions {
     @SchedulerLock(name = "backup-schedules", lockAtMostFor = "PT10M")
     public void tick() {
         runDue();
+        for (Backup orphan : store.orphaned()) {
+            runner.deleteFiles(orphan.storageKey());
+            store.failed(orphan.id(), "The backup job stopped before it completed", clock.millis());
+        }
         for (long id : store.withRetention()) {
             applyRetention(id);
         }

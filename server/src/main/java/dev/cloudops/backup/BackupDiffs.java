@@ -185,7 +185,7 @@ public class BackupDiffs {
             String diff = null;
             if (changed.contains(key)) {
                 String[] pair = loaded.apply(key);
-                diff = unified(key, pair[0], pair[1]);
+                diff = unified(pair[0], pair[1]);
             }
             items.add(new Item(
                     side.type().apiVersion(),
@@ -290,7 +290,7 @@ public class BackupDiffs {
     }
 
     /** A unified diff of two YAML texts, Secret values replaced by hashes first. */
-    static String unified(Object key, String before, String after) {
+    static String unified(String before, String after) {
         List<String> a = List.of(redact(before).split("\n", -1));
         List<String> b = List.of(redact(after).split("\n", -1));
         var patch = DiffUtils.diff(a, b);

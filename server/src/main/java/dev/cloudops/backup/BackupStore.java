@@ -83,7 +83,7 @@ class BackupStore {
         return jdbc.sql("SELECT COUNT(*) FROM backup_definitions WHERE cluster_id = :c AND name = :n AND id <> :id")
                         .param("c", clusterId)
                         .param("n", name)
-                        .param("id", except == null ? -1L : except)
+                        .param("id", except == null ? Long.valueOf(-1L) : except)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -249,6 +249,14 @@ class BackupStore {
         return jdbc.sql("SELECT * FROM backups WHERE definition_id = :d AND status <> 'RUNNING'"
                         + " ORDER BY created_at DESC, id DESC")
                 .param("d", definitionId)
+                .query(BackupStore::backup)
+                .list();
+    }
+
+    /** Running backups whose job failed as a whole (its replica stopped): they will never complete. */
+    List<Backup> orphaned() {
+        return jdbc.sql("SELECT b.* FROM backups b JOIN job_runs j ON j.id = b.job_id"
+                        + " WHERE b.status = 'RUNNING' AND j.status = 'FAILED'")
                 .query(BackupStore::backup)
                 .list();
     }

@@ -30,7 +30,7 @@ final class FileBackupStorage implements BackupStorage {
     @Override
     public Upload create(String key) throws IOException {
         Path target = path(key);
-        Path dir = target.getParent();
+        Path dir = target.getParent() == null ? root : target.getParent();
         createDirectories(dir);
         Path temporary = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
         if (posix) {
