@@ -561,4 +561,129 @@ class BackupsIT extends PlatformIT {
                         .single())
                 .isZero();
     }
+
+    @Test
+    @DisplayName(
+            "definitions: bad fields are refused with their code and field, nothing stored; list, get, change, delete")
+    void definitionLifecycle() {
+        long before = count("backup_definitions");
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        codes.put("invalid-name", JSON.writeValueAsString(definition("", Map.of())));
+        codes.put(
+                "invalid-rule",
+                JSON.writeValueAsString(definition(
+                        unique("r"), Map.of("scope", Map.of("exclude", List.of(Map.of()))))));
+        codes.put(
+                "invalid-namespace",
+                JSON.writeValueAsString(
+                        definition(unique("r"), Map.of("scope", Map.of("namespaces", List.of("Not_OK"))))));
+        codes.put(
+                "invalid-selector",
+                JSON.writeValueAsString(definition(unique("r"), Map.of("scope", Map.of("labelSelector", "a in (")))));
+        codes.put("invalid-retention", JSON.writeValueAsString(definition(unique("r"), Map.of("keepFor", "1s"))));
+        codes.put(
+                "passphrase-required",
+                JSON.writeValueAsString(definition(unique("r"), Map.of("encryption", "PASSPHRASE"))));
+        codes.forEach((code, body) -> {
+            var r = api.post("/api/k8s/backups/definitions", body, admin);
+            assertThat(r.status()).as(code + " " + r.text()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo(code);
+        });
+        assertThat(count("backup_definitions")).isEqualTo(before);
+
+        String name = unique("life");
+        var created = api.post("/api/k8s/backups/definitions", definition(name, Map.of()), admin);
+        long id = created.json().path("id").asLong();
+        assertThat(created.json().has("publicKey")).isFalse();
+        assertThat(api.post("/api/k8s/backups/definitions", definition(name, Map.of()), admin)
+                        .code())
+                .isEqualTo("duplicate-definition-name");
+        assertThat(api.put("/api/k8s/backups/definitions/" + id, Map.of("encryption", "PASSPHRASE"), admin)
+                        .code())
+                .isEqualTo("invalid-field");
+        var paused = api.put("/api/k8s/backups/definitions/" + id, Map.of("cron", "@hourly", "enabled", false), admin);
+        assertThat(paused.json().path("nextRunAt").isNull()).isTrue();
+        assertThat(api.get("/api/k8s/backups/definitions?clusterId=" + sourceId, admin)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isGreaterThanOrEqualTo(1);
+        String viewer = userWith(List.of(grant("VIEWER", sourceId, null)));
+        assertThat(api.get("/api/k8s/backups/definitions/" + id, viewer).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/k8s/backups/definitions/" + id + "/run", Map.of(), viewer)
+                        .code())
+                .isEqualTo("forbidden");
+        long backupId = backup(id);
+        assertThat(api.get("/api/k8s/backups?clusterId=" + sourceId, viewer)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/k8s/backups/" + backupId + "/objects?kind=secrets", viewer)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/api/k8s/backups/" + backupId + "/jobs?kind=backup", viewer)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.delete("/api/k8s/backups/" + backupId, viewer).code()).isEqualTo("forbidden");
+        var verify = api.post("/api/k8s/backups/" + backupId + "/verify", Map.of(), admin);
+        JsonNode verified = waitFor(verify.json().path("id").asLong());
+        assertThat(verified.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(verified.path("result").path("verified").asBoolean()).isTrue();
+        assertThat(api.delete("/api/k8s/backups/" + backupId, admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/k8s/backups/" + backupId, admin).code()).isEqualTo("backup-not-found");
+        assertThat(api.get("/api/k8s/backups/jobs/" + verify.json().path("id").asLong(), admin)
+                        .code())
+                .isEqualTo("job-not-found");
+        assertThat(api.delete("/api/k8s/backups/definitions/" + id, admin).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/k8s/backups/definitions/" + id, admin).code())
+                .isEqualTo("backup-definition-not-found");
+
+        String docs = api.get("/v3/api-docs", null).text();
+        for (String path : List.of(
+                "/api/k8s/backups/definitions",
+                "/api/k8s/backups/definitions/{id}/run",
+                "/api/k8s/backups/{id}/restore",
+                "/api/k8s/backups/{id}/verify",
+                "/api/k8s/backups/{id}/diff/{againstId}",
+                "/api/k8s/backups/{id}/diff/live",
+                "/api/k8s/backups/jobs/{jobId}/items")) {
+            assertThat(docs).contains("\"" + path + "\"");
+        }
+        assertThat(docs).contains("wrong-passphrase", "archive-tampered", "invalid-cron");
+    }
+
+    @Test
+    @DisplayName("passphrase backups: objects and diffs need the passphrase; the audit trail never holds it")
+    void passphraseDiffsAndAudit() {
+        var created = withPassphrase(
+                "POST",
+                "/api/k8s/backups/definitions",
+                definition(unique("pd"), Map.of("encryption", "PASSPHRASE")),
+                PASSPHRASE);
+        long definitionId = created.json().path("id").asLong();
+        long first = backup(definitionId);
+        long second = backup(definitionId);
+        assertThat(api.get("/api/k8s/backups/" + first + "/diff/" + second, admin)
+                        .code())
+                .isEqualTo("passphrase-required");
+        var diff = withPassphrase("GET", "/api/k8s/backups/" + first + "/diff/" + second, null, PASSPHRASE);
+        assertThat(diff.status()).as(diff.text()).isEqualTo(200);
+        assertThat(diff.json().path("summary").path("unchanged").asInt()).isGreaterThan(5);
+        assertThat(diff.json().path("total").asInt()).isZero();
+        var wrong = withPassphrase("GET", "/api/k8s/backups/" + first + "/objects", null, "wrong wrong wrong");
+        assertThat(wrong.code()).isEqualTo("wrong-passphrase");
+        var live = withPassphrase(
+                "GET", "/api/k8s/backups/" + first + "/diff/live?clusterId=" + targetId, null, PASSPHRASE);
+        assertThat(live.json().path("summary").path("removed").asInt()).isGreaterThan(5);
+        assertThat(live.json().path("items").findValuesAsString("status")).containsOnly("removed");
+        var audit = api.get("/api/audit?size=500", admin);
+        assertThat(audit.text()).doesNotContain(PASSPHRASE);
+    }
 }

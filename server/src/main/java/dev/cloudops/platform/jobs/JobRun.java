@@ -34,8 +34,8 @@ public record JobRun(
         @Schema(example = "archive-tampered") String code,
         String message,
 
-        @Schema(description = "the feature's summary as JSON text")
-        String result,
+        @Schema(description = "the feature's summary, a JSON object", type = "object")
+        Object result,
 
         String createdBy,
         Instant createdAt,

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The rows of job runs and their per-item reports. */
 @Repository
@@ -19,10 +20,12 @@ class JobRunStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final JsonMapper json;
 
-    JobRunStore(JdbcClient jdbc, JdbcTemplate template) {
+    JobRunStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        this.json = json;
     }
 
     long insert(String kind, Long subjectId, Long clusterId, String createdBy, long now) {
@@ -41,7 +44,7 @@ class JobRunStore {
     Optional<JobRun> find(long id) {
         return jdbc.sql("SELECT * FROM job_runs WHERE id = :id")
                 .param("id", id)
-                .query(JobRunStore::row)
+                .query(this::row)
                 .optional();
     }
 
@@ -52,7 +55,7 @@ class JobRunStore {
                 .param("s", subjectId)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(JobRunStore::row)
+                .query(this::row)
                 .list();
     }
 
@@ -168,7 +171,9 @@ class JobRunStore {
         return rs.wasNull() ? null : value;
     }
 
-    private static JobRun row(ResultSet rs, int i) throws SQLException {
+    private JobRun row(ResultSet rs, int i) throws SQLException {
+        String text = rs.getString("result");
+        Object result = text == null ? null : json.readValue(text, Object.class);
         return new JobRun(
                 rs.getLong("id"),
                 rs.getString("kind"),
@@ -181,7 +186,7 @@ class JobRunStore {
                 rs.getLong("failed"),
                 rs.getString("code"),
                 rs.getString("message"),
-                rs.getString("result"),
+                result,
                 rs.getString("created_by"),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 instant(rs, "started_at"),
