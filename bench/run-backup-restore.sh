@@ -14,11 +14,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
+# One reactor run, so that the bench's classpath takes this checkout's server module, not whatever
+# cloudops-server snapshot another checkout may have installed in the local repository.
 # shellcheck disable=SC2086 # MAVEN_ARGS is a list of options
-mvn -B -q ${MAVEN_ARGS:-} -pl server,bench -am package \
-  -DskipTests -Djacoco.skip=true -Dspotbugs.skip=true -Dspotless.check.skip=true
-# shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:-} -pl bench dependency:build-classpath \
+mvn -B -q ${MAVEN_ARGS:-} -pl server,bench -am package dependency:build-classpath \
+  -DskipTests -Djacoco.skip=true -Dspotbugs.skip=true -Dspotless.check.skip=true \
   -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime
 
 jar="$root/server/target/cloudops-server-0.1.0-SNAPSHOT-exec.jar"

@@ -97,9 +97,9 @@ public final class BackupRestoreBenchmark {
         KubernetesMockServer source = mock();
         KubernetesMockServer target = mock();
         KubernetesMockServer floor = mock();
-        try (KubernetesClient sourceClient = source.createClient();
-                KubernetesClient targetClient = target.createClient();
-                KubernetesClient floorClient = floor.createClient()) {
+        try (KubernetesClient sourceClient = client(source);
+                KubernetesClient targetClient = client(target);
+                KubernetesClient floorClient = client(floor)) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < namespaces; i++) {
                 names.add(String.format(Locale.ROOT, "team-%02d", i));
@@ -460,6 +460,17 @@ public final class BackupRestoreBenchmark {
                     .size();
         }
         return n;
+    }
+
+    /** A client with generous timeouts: this machine may be busy with other builds. */
+    private static KubernetesClient client(KubernetesMockServer server) {
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder()
+                        .withMasterUrl("http://127.0.0.1:" + server.getPort())
+                        .withRequestTimeout(120_000)
+                        .withConnectionTimeout(30_000)
+                        .build())
+                .build();
     }
 
     private static KubernetesMockServer mock() {

@@ -166,6 +166,12 @@ public class BackupDefinitions {
      */
     public void delete(long id, boolean withBackups) {
         writable(id);
+        if (store.countRunning(id) > 0) {
+            throw ApiException.conflict(
+                    "backup-not-ready",
+                    "A backup of definition " + id + " is running; delete it when it is done",
+                    "id");
+        }
         List<Backup> kept = store.finishedOf(id);
         if (!kept.isEmpty() && !withBackups) {
             throw ApiException.conflict(
@@ -345,11 +351,7 @@ public class BackupDefinitions {
         checkScope(scope);
         String cron = r.cron() != null ? (r.cron().isBlank() ? null : r.cron().strip()) : base.cron();
         String zone = r.timeZone() != null ? r.timeZone().strip() : base.timeZone();
-        if (cron != null) {
-            zone = CronSchedule.parse(cron, zone).zone().getId();
-        } else {
-            CronSchedule.parse("@daily", zone); // the zone alone must still read
-        }
+        zone = CronSchedule.parse(cron != null ? cron : "@daily", zone).zone().getId();
         Integer keepCount = r.keepCount() != null ? r.keepCount() : base.keepCount();
         if (keepCount != null && (keepCount < 1 || keepCount > 1000)) {
             throw BackupProblems.invalid("invalid-retention", "keepCount", "keepCount must be 1 to 1000");

@@ -133,21 +133,15 @@ class BackupRunner {
                             Map<String, Object> complete = new LinkedHashMap<>(object);
                             complete.put("apiVersion", type.apiVersion());
                             complete.put("kind", type.kind());
-                            byte[] yaml =
-                                    ObjectNormalizer.normalize(complete).yaml().getBytes(StandardCharsets.UTF_8);
+                            ObjectNormalizer.Normalized normalized = ObjectNormalizer.normalize(complete);
+                            byte[] yaml = normalized.yaml().getBytes(StandardCharsets.UTF_8);
                             String path = path(type, ns, name);
                             writer.add(path, yaml);
                             int k = kindIndex.computeIfAbsent(type, t -> {
                                 manifestKinds.add(Manifest.Kind.of(t));
                                 return manifestKinds.size() - 1;
                             });
-                            entries.add(new Manifest.Entry(
-                                    k,
-                                    ns,
-                                    name,
-                                    path,
-                                    ObjectNormalizer.sha256(new String(yaml, StandardCharsets.UTF_8)),
-                                    yaml.length));
+                            entries.add(new Manifest.Entry(k, ns, name, path, normalized.sha256(), yaml.length));
                             contentBytes += yaml.length;
                             if (ns != null) {
                                 namespaces.add(ns);

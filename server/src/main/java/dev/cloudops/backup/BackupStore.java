@@ -244,6 +244,13 @@ class BackupStore {
                 .single();
     }
 
+    long countRunning(long definitionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM backups WHERE definition_id = :d AND status = 'RUNNING'")
+                .param("d", definitionId)
+                .query(Long.class)
+                .single();
+    }
+
     /** A definition's finished backups (completed or failed), newest first. */
     List<Backup> finishedOf(long definitionId) {
         return jdbc.sql("SELECT * FROM backups WHERE definition_id = :d AND status <> 'RUNNING'"

@@ -21,9 +21,10 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a backup and restores it, in three modes. Every mode first reads the whole archive once and checks every
- * object against the manifest (hash, parse, coordinates): a tampered archive stops the job before anything is
- * applied. Then, in the archive's (safe) order:
+ * Reads a backup and restores it, in three modes. Every object is checked against the manifest (hash, parse,
+ * coordinates) as it is read; before applying anything, {@link Mode#APPLY} reads the whole archive once just to
+ * check it, so that a tampered archive stops the job before the first object is applied (the other modes write
+ * nothing, so one pass serves). Then, in the archive's (safe) order:
  *
  * <ul>
  *   <li>{@link Mode#PREVIEW}: compares each object with the live one (listed a kind and namespace at a time) and
@@ -60,7 +61,9 @@ class RestoreEngine {
     }
 
     void run(JobContext job, RestorePlan plan, Mode mode) throws IOException, InterruptedException {
-        verify(job, plan);
+        if (mode == Mode.APPLY) {
+            verify(job, plan); // a whole pass first: nothing is applied from an archive that fails anywhere
+        }
         job.phase(mode == Mode.APPLY ? "applying" : "planning");
         job.total(plan.selected().cardinality());
         Run run = new Run(job, plan, mode);

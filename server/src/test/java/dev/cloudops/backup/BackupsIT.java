@@ -265,6 +265,14 @@ class BackupsIT extends PlatformIT {
         assertThat(backup.path("archiveSha256").asString()).hasSize(64);
         assertThat(backup.has("storageKey")).isFalse();
 
+        var check = api.post("/api/k8s/backups/" + backupId + "/verify?targetClusterId=" + targetId, Map.of(), admin);
+        JsonNode checkedEmpty = waitFor(check.json().path("id").asLong());
+        assertThat(checkedEmpty.path("status").asString())
+                .as(checkedEmpty.toString())
+                .isEqualTo("SUCCEEDED");
+        assertThat(outcomes(checkedEmpty.path("id").asLong(), admin)).containsOnly("create");
+        assertThat(target.client().namespaces().withName(ns).get()).isNull();
+
         var preview = api.post(
                 "/api/k8s/backups/" + backupId + "/restore",
                 Map.of("targetClusterId", targetId, "dryRun", true),
