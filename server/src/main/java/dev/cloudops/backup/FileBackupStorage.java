@@ -32,7 +32,8 @@ final class FileBackupStorage implements BackupStorage {
         Path target = path(key);
         Path dir = target.getParent() == null ? root : target.getParent();
         createDirectories(dir);
-        Path temporary = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        Path temporary = dir.resolve("." + name + "." + UUID.randomUUID() + ".partial");
         if (posix) {
             Files.createFile(
                     temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
