@@ -30,7 +30,8 @@ final class FileBackupStorage implements BackupStorage {
     @Override
     public Upload create(String key) throws IOException {
         Path target = path(key);
-        Path dir = target.getParent() == null ? root : target.getParent();
+        Path parent = target.getParent();
+        Path dir = parent == null ? root : parent;
         createDirectories(dir);
         String name = key.substring(key.lastIndexOf('/') + 1);
         Path temporary = dir.resolve("." + name + "." + UUID.randomUUID() + ".partial");
