@@ -487,7 +487,7 @@ public final class BackupRestoreBenchmark {
                 clusters:
                 - name: mock
                   cluster:
-                    server: http://127.0.0.1:%d
+                    server: http://127.0.0.1:PORT
                 contexts:
                 - name: mock
                   context:
@@ -498,7 +498,7 @@ public final class BackupRestoreBenchmark {
                 - name: bench
                   user:
                     token: bench-token
-                """.formatted(server.getPort());
+                """.replace("PORT", Integer.toString(server.getPort()));
     }
 
     private static String baseOf(CloudOpsServer server) throws IOException {
