@@ -77,12 +77,24 @@ final class FileBackupStorage implements BackupStorage {
         return Files.size(path(key));
     }
 
+    /** Deletes the file and any half-written copy of it left by a replica that stopped while writing. */
     @Override
     public void delete(String key) throws IOException {
         Path file = path(key);
         Files.deleteIfExists(file);
         Path dir = file.getParent();
-        while (dir != null && !dir.equals(root)) {
+        String partial = "." + key.substring(key.lastIndexOf('/') + 1) + ".";
+        if (dir != null && Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                for (Path p : entries.toList()) {
+                    String name = String.valueOf(p.getFileName());
+                    if (name.startsWith(partial) && name.endsWith(".partial")) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        while (dir != null && !dir.equals(root) && Files.isDirectory(dir)) {
             try (var entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
                     break;
