@@ -52,6 +52,20 @@ public class KubeResources {
                 .orElseThrow(() -> unknownKind("The cluster serves no kind named '" + name + "'"));
     }
 
+    /** Forgets the cluster's cached discovery, so that kinds of CRDs created a moment ago resolve. */
+    public void refreshDiscovery(long clusterId) {
+        connections.connection(clusterId).forgetDiscovery();
+    }
+
+    /**
+     * True when applying {@code desired} over {@code live} would change nothing: every field the desired object
+     * sets (status and server-managed metadata aside) has that value in the live one. The rule {@link #apply}
+     * uses to answer {@code UNCHANGED}.
+     */
+    public static boolean satisfies(Map<String, Object> live, Map<String, Object> desired) {
+        return Subset.liveSatisfies(live, desired);
+    }
+
     /** The kind a manifest names by apiVersion and kind. */
     public ApiResourceInfo resolve(long clusterId, String apiVersion, String kind) {
         return discover(clusterId).stream()

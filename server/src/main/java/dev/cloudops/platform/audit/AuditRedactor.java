@@ -34,6 +34,7 @@ final class AuditRedactor {
             "credentials",
             "authorization",
             "bearertoken",
+            "passphrase",
             // The text of a file saved into a container: config files hold credentials often enough.
             "content");
     private static final int MAX_KEPT = 8192;

@@ -364,4 +364,87 @@ abstract class StoreContract extends PlatformIT {
                     .isZero();
         }
     }
+
+    @Test
+    @DisplayName(
+            "backup definitions, backups, job runs and their item reports round-trip; a name is unique per cluster")
+    void backups() throws InterruptedException {
+        try (MockCluster mock = MockCluster.start(1)) {
+            long cluster = register(mock, unique("bk"));
+            String ns = mock.namespace(unique("ns"));
+            mock.create(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("settings")
+                    .withNamespace(ns)
+                    .endMetadata()
+                    .addToData("mode", "fast")
+                    .build());
+            Map<String, Object> body = Map.of(
+                    "name",
+                    "nightly",
+                    "clusterId",
+                    cluster,
+                    "scope",
+                    Map.of("namespaces", List.of(ns), "exclude", List.of(Map.of("kind", "secrets"))),
+                    "cron",
+                    "@daily",
+                    "keepCount",
+                    3,
+                    "keepFor",
+                    "30d");
+            var created = api.post("/api/k8s/backups/definitions", body, admin);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            long definition = created.json().path("id").asLong();
+            assertThat(api.post("/api/k8s/backups/definitions", body, admin).code())
+                    .isEqualTo("duplicate-definition-name");
+            assertThat(api.get("/api/k8s/backups/definitions?clusterId=" + cluster, admin)
+                            .json()
+                            .path("items")
+                            .get(0)
+                            .path("scope")
+                            .path("exclude")
+                            .get(0)
+                            .path("kind")
+                            .asString())
+                    .isEqualTo("secrets");
+            var run = api.post("/api/k8s/backups/definitions/" + definition + "/run", Map.of(), admin);
+            long backupId =
+                    finished(run.json().path("id").asLong()).path("subjectId").asLong();
+            var listed = api.get("/api/k8s/backups?clusterId=" + cluster, admin);
+            assertThat(listed.json().path("total").asLong()).isEqualTo(1);
+            assertThat(listed.json().path("items").get(0).path("objectCount").asInt())
+                    .isEqualTo(2);
+            var preview = api.post("/api/k8s/backups/" + backupId + "/restore", Map.of("dryRun", true), admin);
+            long job = preview.json().path("id").asLong();
+            assertThat(finished(job).path("status").asString()).isEqualTo("SUCCEEDED");
+            var items = api.get("/api/k8s/backups/jobs/" + job + "/items?outcome=skip&size=1", admin);
+            assertThat(items.json().path("total").asLong()).isEqualTo(2);
+            assertThat(items.json().path("items")).hasSize(1);
+            assertThat(api.get("/api/k8s/backups/" + backupId + "/jobs", admin)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(2);
+            assertThat(api.delete("/api/k8s/backups/definitions/" + definition + "?withBackups=true", admin)
+                            .status())
+                    .isEqualTo(204);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM job_run_items WHERE job_id = :j")
+                            .param("j", job)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+    }
+
+    private tools.jackson.databind.JsonNode finished(long job) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            var r = api.get("/api/k8s/backups/jobs/" + job, admin);
+            String status = r.json().path("status").asString();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return r.json();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + job + " did not finish");
+    }
 }
