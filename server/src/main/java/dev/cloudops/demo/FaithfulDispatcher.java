@@ -40,9 +40,43 @@ public class FaithfulDispatcher extends KubernetesMixedDispatcher {
         if (answered != null) {
             return answered;
         }
-        MockResponse response = super.dispatch(request);
+        // Kept before dispatching: the CRUD handler consumes the body.
+        byte[] body = request.getBody() == null
+                ? new byte[0]
+                : request.getBody().getBytes().clone();
+        MockResponse response;
+        try {
+            response = super.dispatch(request);
+        } catch (RejectedExecutionException e) {
+            response = storedAfterClosedWatch(request, body);
+        }
         WebSocketListener listener = response.getWebSocketListener();
         return listener == null ? response : response.withWebSocketUpgrade(new CloseOffLoop(listener, WATCH_CLOSING));
+    }
+
+    /**
+     * The CRUD mock stores a change, then tells every watch; a watch closing at that moment has shut its executor
+     * but is still listed, and its refusal escaped the dispatcher, leaving the request unanswered until the client
+     * timed out. The change is stored by then, so it is answered from the store, as the API server would have.
+     */
+    private MockResponse storedAfterClosedWatch(RecordedRequest request, byte[] body) {
+        String path = request.getPath();
+        int query = path.indexOf('?');
+        String bare = query < 0 ? path : path.substring(0, query);
+        if ("DELETE".equals(request.getMethod())) {
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
+        }
+        if ("POST".equals(request.getMethod())) {
+            var created = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                    io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+            MockResponse stored = super.dispatch(
+                    ApiFidelity.get(bare + "/" + created.getMetadata().getName()));
+            return stored.code() == 200 ? stored.setResponseCode(201) : stored;
+        }
+        return super.dispatch(ApiFidelity.get(bare));
     }
 
     /** Passes every WebSocket callback on, running {@code onClosed} and {@code onFailure} on another thread. */
