@@ -12,14 +12,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * is bounded — alias expansion, nesting depth, size and document count — so a hostile manifest (an alias
  * bomb) is refused before it can exhaust memory.
  */
-final class ManifestParser {
+public final class ManifestParser {
 
     static final int MAX_DOCUMENTS = 500;
     static final int MAX_CHARS = 3 * 1024 * 1024;
 
     private ManifestParser() {}
 
-    static List<Map<String, Object>> parse(String text) {
+    public static List<Map<String, Object>> parse(String text) {
         if (text == null || text.isBlank()) {
             throw ApiException.badRequest("empty-manifest", "The manifest is empty", "body");
         }

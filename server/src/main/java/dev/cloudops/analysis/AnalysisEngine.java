@@ -1,0 +1,191 @@
+package dev.cloudops.analysis;
+
+import dev.cloudops.platform.error.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs analyzers over a {@link ClusterState} and scores what they found. It holds no checks itself; every check
+ * lives in an {@link Analyzer} bean.
+ */
+@Component
+public class AnalysisEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisEngine.class);
+
+    private final Map<String, Analyzer> analyzers = new LinkedHashMap<>();
+    private final Clock clock;
+
+    public AnalysisEngine(List<Analyzer> analyzers, Clock clock) {
+        analyzers.stream().sorted(Comparator.comparing(Analyzer::name)).forEach(a -> {
+            if (this.analyzers.put(a.name(), a) != null) {
+                throw new IllegalStateException("Two analyzers are named " + a.name());
+            }
+        });
+        this.clock = clock;
+    }
+
+    /** Every analyzer, by name. */
+    public List<Analyzer> analyzers() {
+        return List.copyOf(analyzers.values());
+    }
+
+    /** Every check of every analyzer. */
+    public List<CheckInfo> checks() {
+        return analyzers.values().stream().flatMap(a -> a.checks().stream()).toList();
+    }
+
+    /**
+     * Runs the named analyzers (every one when {@code names} is empty) over {@code state}. On manifests only the
+     * analyzers that read specs run; the others are skipped with a note. An unknown name is a 400 before anything
+     * runs.
+     */
+    public AnalysisResult run(ClusterState state, Collection<String> names) {
+        List<Analyzer> chosen = choose(names);
+        Instant started = clock.instant();
+        CountingState counted = new CountingState(state);
+        Findings findings = new Findings();
+        List<String> ran = new ArrayList<>();
+        for (Analyzer analyzer : chosen) {
+            if (!state.live() && !analyzer.readsSpecsOnly()) {
+                findings.note("The " + analyzer.name() + " analyzer reads live state only; skipped for manifests");
+                continue;
+            }
+            ran.add(analyzer.name());
+            try {
+                analyzer.analyze(counted, findings);
+            } catch (ApiException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("Analyzer {} failed on {}", analyzer.name(), state.source(), e);
+                findings.note("The " + analyzer.name() + " analyzer failed: " + e.getMessage());
+            }
+        }
+        List<Finding> found = findings.list();
+        return new AnalysisResult(
+                state.source(),
+                started,
+                Duration.between(started, clock.instant()).toMillis(),
+                ran,
+                counted.examined(),
+                countBySeverity(found),
+                countByCategory(found),
+                scores(found, counted.examined()),
+                found,
+                findings.notes());
+    }
+
+    private List<Analyzer> choose(Collection<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.copyOf(analyzers.values());
+        }
+        List<Analyzer> chosen = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(names)) {
+            Analyzer analyzer = analyzers.get(name);
+            if (analyzer == null) {
+                throw ApiException.badRequest(
+                        "unknown-analyzer",
+                        "There is no analyzer named '" + name + "'; analyzers are "
+                                + String.join(", ", analyzers.keySet()),
+                        "analyzers");
+            }
+            chosen.add(analyzer);
+        }
+        return chosen;
+    }
+
+    private static Map<Severity, Integer> countBySeverity(List<Finding> found) {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0);
+        }
+        found.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static Map<Category, Integer> countByCategory(List<Finding> found) {
+        Map<Category, Integer> counts = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            counts.put(c, 0);
+        }
+        found.forEach(f -> counts.merge(f.category(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** 100 less the share of examined objects with a problem in the category, weighted by each one's worst. */
+    static Map<Category, Integer> scores(List<Finding> found, int examined) {
+        Map<Category, Map<Subject, Double>> worst = new EnumMap<>(Category.class);
+        for (Finding f : found) {
+            worst.computeIfAbsent(f.category(), c -> new HashMap<>())
+                    .merge(f.subject(), f.severity().weight(), Math::max);
+        }
+        Map<Category, Integer> scores = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            Map<Subject, Double> bad = worst.getOrDefault(c, Map.of());
+            double penalty =
+                    bad.values().stream().mapToDouble(Double::doubleValue).sum();
+            int denominator = Math.max(examined, bad.size());
+            scores.put(c, denominator == 0 ? 100 : (int) Math.round(100 * (1 - penalty / denominator)));
+        }
+        return scores;
+    }
+
+    /** Counts the distinct objects the analyzers read, for the scores. */
+    private static final class CountingState implements ClusterState {
+
+        private final ClusterState state;
+        private final Set<String> kindsRead = new HashSet<>();
+        private final Set<Subject> seen = new HashSet<>();
+
+        CountingState(ClusterState state) {
+            this.state = state;
+        }
+
+        int examined() {
+            return seen.size();
+        }
+
+        @Override
+        public String source() {
+            return state.source();
+        }
+
+        @Override
+        public boolean live() {
+            return state.live();
+        }
+
+        @Override
+        public Instant observedAt() {
+            return state.observedAt();
+        }
+
+        @Override
+        public boolean serves(String kind) {
+            return state.serves(kind);
+        }
+
+        @Override
+        public List<Map<String, Object>> objects(String kind) {
+            List<Map<String, Object>> objects = state.objects(kind);
+            if (kindsRead.add(kind) && !kind.endsWith("Metrics") && !"Event".equals(kind)) {
+                objects.forEach(o -> seen.add(Subject.of(o)));
+            }
+            return objects;
+        }
+    }
+}

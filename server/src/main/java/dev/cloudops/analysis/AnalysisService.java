@@ -1,0 +1,74 @@
+package dev.cloudops.analysis;
+
+import dev.cloudops.cluster.ClusterService;
+import dev.cloudops.cluster.ClusterView;
+import dev.cloudops.kube.KubeNames;
+import dev.cloudops.kube.KubeResources;
+import dev.cloudops.platform.error.ApiException;
+import dev.cloudops.platform.security.AccessPolicy;
+import dev.cloudops.platform.security.Action;
+import dev.cloudops.resource.ManifestParser;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Analyses a registered cluster as the caller may see it, or manifests that are not applied yet. The caller's
+ * grants bound what is read: a namespace outside them is a 403 before anything is read, and without a
+ * cluster-wide grant only the granted namespaces (and no cluster-scoped objects) are examined.
+ */
+@Service
+public class AnalysisService {
+
+    private final AnalysisEngine engine;
+    private final ClusterService clusters;
+    private final KubeResources kube;
+    private final AccessPolicy access;
+    private final Clock clock;
+
+    AnalysisService(
+            AnalysisEngine engine, ClusterService clusters, KubeResources kube, AccessPolicy access, Clock clock) {
+        this.engine = engine;
+        this.clusters = clusters;
+        this.kube = kube;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the named analyzers (all when empty) on a cluster.
+     *
+     * @param namespace only this namespace; null for every namespace the caller may read
+     */
+    public AnalysisResult analyze(long clusterId, String namespace, Collection<String> analyzers) {
+        ClusterView cluster = clusters.get(clusterId);
+        Optional<Set<String>> readable = access.readableNamespaces(clusterId);
+        Predicate<String> scope;
+        if (namespace != null && !namespace.isEmpty()) {
+            if (!KubeNames.isDnsLabel(namespace)) {
+                throw ApiException.badRequest(
+                        "invalid-namespace", "'" + namespace + "' is not a valid namespace name", "namespace");
+            }
+            access.require(Action.READ, clusterId, namespace);
+            scope = namespace::equals;
+        } else if (readable.isPresent()) {
+            if (readable.get().isEmpty()) {
+                access.require(Action.READ, clusterId, null);
+            }
+            scope = readable.get()::contains;
+        } else {
+            scope = ns -> true;
+        }
+        boolean clusterWide = readable.isEmpty() && (namespace == null || namespace.isEmpty());
+        var state = new LiveClusterState(clusterId, cluster.name(), kube, scope, clusterWide, clock.instant());
+        return engine.run(state, analyzers);
+    }
+
+    /** Runs the spec-reading analyzers (all of them when {@code analyzers} is empty) on manifests. */
+    public AnalysisResult analyzeManifests(String manifests, Collection<String> analyzers) {
+        return engine.run(new ManifestState(ManifestParser.parse(manifests), clock.instant()), analyzers);
+    }
+}
