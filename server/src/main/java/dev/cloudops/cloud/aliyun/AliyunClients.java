@@ -33,6 +33,8 @@ class AliyunClients {
     static final Duration ROLE_SESSION = Duration.ofHours(1);
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
     static final String ROLE_SESSION_NAME = "cloudops-platform";
+    /** The V3 signature; the Tea client takes the algorithm's name where the RPC clients put "v2". */
+    static final String SIGNATURE_ALGORITHM = "ACS3-HMAC-SHA256";
 
     /** The clients of one account in one region; {@code expiresAt} is the role session's end, null for keys. */
     record Bundle(
@@ -106,9 +108,9 @@ class AliyunClients {
         try {
             return new Bundle(
                     new com.aliyun.cs20151215.Client(config(session, "cs", accessKey, secret, token)),
-                    new com.aliyun.sts20150401.Client(config(session, "sts", accessKey, secret, token)),
-                    new com.aliyun.cms20190101.Client(config(session, "cms", accessKey, secret, token)),
-                    new com.aliyun.ram20150501.Client(config(session, "ram", accessKey, secret, token)),
+                    v3(new com.aliyun.sts20150401.Client(config(session, "sts", accessKey, secret, token))),
+                    v3(new com.aliyun.cms20190101.Client(config(session, "cms", accessKey, secret, token))),
+                    v3(new com.aliyun.ram20150501.Client(config(session, "ram", accessKey, secret, token))),
                     runtime(),
                     expiresAt);
         } catch (Exception e) {
@@ -120,8 +122,8 @@ class AliyunClients {
             CloudSession session, CloudCredentials c) {
         try {
             return retried("STS AssumeRole", () -> {
-                var sts = new com.aliyun.sts20150401.Client(
-                        config(session, "sts", c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+                var sts = v3(new com.aliyun.sts20150401.Client(
+                        config(session, "sts", c.accessKeyId(), c.secretAccessKey(), c.sessionToken())));
                 return sts.assumeRoleWithOptions(
                                 new AssumeRoleRequest()
                                         .setRoleArn(c.roleArn())
@@ -135,6 +137,15 @@ class AliyunClients {
         } catch (ApiException e) {
             throw AliyunErrors.roleRefused(e);
         }
+    }
+
+    /**
+     * Signs the client's calls with ACS3-HMAC-SHA256 (the V3 signature every Alibaba Cloud API accepts): the RPC
+     * clients of these SDK versions set the legacy HMAC-SHA1 query signature ({@code v2}) in their constructors.
+     */
+    static <C extends com.aliyun.teaopenapi.Client> C v3(C client) {
+        client._signatureAlgorithm = SIGNATURE_ALGORITHM;
+        return client;
     }
 
     private <T> T retried(String service, Callable<T> work) {
