@@ -79,6 +79,24 @@ final class AckApi {
         return named.get(0);
     }
 
+    /** Like {@link #cluster}, empty when ACK has no such cluster (any other failure is thrown as it came). */
+    static java.util.Optional<AckCluster> findCluster(AliyunClients.Bundle b, String region, String name)
+            throws Exception {
+        try {
+            return java.util.Optional.of(cluster(b, region, name));
+        } catch (ApiException e) {
+            if ("cloud-not-found".equals(e.code())) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        } catch (com.aliyun.tea.TeaException e) {
+            if ("cloud-not-found".equals(AliyunErrors.translate("ACK", e).code())) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     static List<DescribeClusterNodePoolsResponseBodyNodepools> pools(AliyunClients.Bundle b, String clusterId)
             throws Exception {
         var pools = b.cs().describeClusterNodePoolsWithOptions(clusterId, new HashMap<>(), b.runtime())

@@ -280,15 +280,11 @@ class AliyunProvider implements CloudClusterProvider {
     /** By the cluster's state ({@code initial} → {@code running}); the task tells why when it failed. */
     private static OperationProgress pollCreate(AliyunClients.Bundle b, String region, CloudOperation op)
             throws Exception {
-        AckCluster c;
-        try {
-            c = AckApi.cluster(b, region, op.cluster());
-        } catch (ApiException e) {
-            if ("cloud-not-found".equals(e.code())) {
-                return OperationProgress.failed("NOT_FOUND", "The cluster disappeared while it was being created");
-            }
-            throw e;
+        var found = AckApi.findCluster(b, region, op.cluster());
+        if (found.isEmpty()) {
+            return OperationProgress.failed("NOT_FOUND", "The cluster disappeared while it was being created");
         }
+        AckCluster c = found.get();
         String phase = phase(c.state());
         CloudStatus status = AckMapping.status(c.state());
         if (status == CloudStatus.FAILED) {
@@ -309,15 +305,11 @@ class AliyunProvider implements CloudClusterProvider {
 
     private static OperationProgress pollDelete(AliyunClients.Bundle b, String region, CloudOperation op)
             throws Exception {
-        AckCluster c;
-        try {
-            c = AckApi.cluster(b, region, op.reference() != null ? op.reference() : op.cluster());
-        } catch (ApiException e) {
-            if ("cloud-not-found".equals(e.code())) {
-                return OperationProgress.succeeded("DELETED");
-            }
-            throw e;
+        var found = AckApi.findCluster(b, region, op.reference() != null ? op.reference() : op.cluster());
+        if (found.isEmpty()) {
+            return OperationProgress.succeeded("DELETED");
         }
+        AckCluster c = found.get();
         CloudStatus status = AckMapping.status(c.state());
         if (status == CloudStatus.DELETED) {
             return OperationProgress.succeeded(phase(c.state()));
