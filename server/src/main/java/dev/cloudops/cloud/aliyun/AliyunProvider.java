@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -269,78 +268,12 @@ class AliyunProvider implements CloudClusterProvider {
     @Override
     public OperationProgress poll(CloudSession session, CloudOperation op) {
         return clients.call(session, "ACK", b -> switch (op.kind()) {
-            case CREATE_CLUSTER -> pollCreate(b, session.region(), op);
-            case DELETE_CLUSTER -> pollDelete(b, session.region(), op);
-            case UPDATE_CLUSTER -> pollUpdate(b, op);
+            case CREATE_CLUSTER -> AckPolls.create(b, session.region(), op);
+            case DELETE_CLUSTER -> AckPolls.delete(b, session.region(), op);
+            case UPDATE_CLUSTER -> AckPolls.update(b, op);
             case CREATE_NODE_GROUP, UPDATE_NODE_GROUP, DELETE_NODE_GROUP ->
                 AliyunNodePools.poll(b, AckApi.cluster(b, session.region(), op.cluster()), op);
         });
-    }
-
-    /** By the cluster's state ({@code initial} → {@code running}); the task tells why when it failed. */
-    private static OperationProgress pollCreate(AliyunClients.Bundle b, String region, CloudOperation op)
-            throws Exception {
-        var found = AckApi.findCluster(b, region, op.cluster());
-        if (found.isEmpty()) {
-            return OperationProgress.failed("NOT_FOUND", "The cluster disappeared while it was being created");
-        }
-        AckCluster c = found.get();
-        String phase = phase(c.state());
-        CloudStatus status = AckMapping.status(c.state());
-        if (status == CloudStatus.FAILED) {
-            String task = Reference.taskId(op.reference());
-            String why = task == null
-                    ? "ACK reports the cluster " + c.state()
-                    : AckApi.task(b, task).message();
-            return OperationProgress.failed(phase, why == null ? "ACK reports the cluster " + c.state() : why);
-        }
-        if (status == CloudStatus.ACTIVE) {
-            return OperationProgress.succeeded(phase);
-        }
-        if (status == CloudStatus.DELETING || status == CloudStatus.DELETED) {
-            return OperationProgress.failed(phase, "The cluster is being deleted");
-        }
-        return OperationProgress.running(phase);
-    }
-
-    private static OperationProgress pollDelete(AliyunClients.Bundle b, String region, CloudOperation op)
-            throws Exception {
-        var found = AckApi.findCluster(b, region, op.reference() != null ? op.reference() : op.cluster());
-        if (found.isEmpty()) {
-            return OperationProgress.succeeded("DELETED");
-        }
-        AckCluster c = found.get();
-        CloudStatus status = AckMapping.status(c.state());
-        if (status == CloudStatus.DELETED) {
-            return OperationProgress.succeeded(phase(c.state()));
-        }
-        if (status == CloudStatus.FAILED) {
-            return OperationProgress.failed(phase(c.state()), "ACK could not delete the cluster (" + c.state() + ")");
-        }
-        return OperationProgress.running(phase(c.state()));
-    }
-
-    private static OperationProgress pollUpdate(AliyunClients.Bundle b, CloudOperation op) throws Exception {
-        String upgraded = Reference.upgradedCluster(op.reference());
-        if (upgraded != null) {
-            var status = b.cs().getUpgradeStatusWithOptions(upgraded, new HashMap<>(), b.runtime())
-                    .getBody();
-            String state = status.status == null ? "unknown" : status.status;
-            String phase = phase(state);
-            return switch (state.toLowerCase(Locale.ROOT)) {
-                case "success" -> OperationProgress.succeeded(phase);
-                case "failed", "fail", "canceled" ->
-                    OperationProgress.failed(
-                            phase,
-                            status.errorMessage == null || status.errorMessage.isBlank()
-                                    ? "ACK reports the upgrade " + state
-                                    : status.errorMessage);
-                default -> OperationProgress.running(phase);
-            };
-        }
-        String task = Reference.taskId(op.reference());
-        // ModifyCluster without a task changed the settings at once.
-        return task == null ? OperationProgress.succeeded("MODIFIED") : AckApi.task(b, task);
     }
 
     @Override
@@ -467,10 +400,6 @@ class AliyunProvider implements CloudClusterProvider {
             AliyunAccess.revoke(b, AckApi.cluster(b, session.region(), cluster), principal);
             return null;
         });
-    }
-
-    private static String phase(String state) {
-        return state == null ? "UNKNOWN" : state.toUpperCase(Locale.ROOT);
     }
 
     /** "true" or "false"; null gives {@code absent}. */
