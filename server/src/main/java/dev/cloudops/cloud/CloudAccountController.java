@@ -46,7 +46,8 @@ class CloudAccountController {
     @Operation(
             summary = "Add a cloud account",
             description = "Checks provider, regions, credentials and endpoints, then asks the cloud who the"
-                    + " credentials belong to (AWS: STS GetCallerIdentity, after assuming the role if one is named)"
+                    + " credentials belong to (AWS, Alibaba Cloud: STS GetCallerIdentity, after assuming the role if one"
+                    + " is named)"
                     + " and only then stores the account, credentials sealed. Platform administrators only.")
     @ApiResponse(responseCode = "201", description = "Added; the answer names the identity the platform acts as")
     @ApiResponse(
