@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code SYS.ECS} namespace (and {@code AGT.ECS} with the Cloud Eye agent) under the {@code instance_id}
  * dimension: the nodes are listed through CCE, then read with BatchListMetricData in batches of at most 500
  * metrics, averages per period. A series is named {@code <metric>/<node name>}; a metric may be written {@code
- * AGT.ECS:mem_usedPercent} to pick the namespace.
+ * AGT.ECS.mem_usedPercent} to pick the namespace.
  */
 final class CesMonitoring {
 
@@ -34,7 +34,7 @@ final class CesMonitoring {
     static final int[] PERIODS = {1, 300, 1200, 3600, 14400, 86400};
 
     private static final int BATCH = 500;
-    private static final Pattern METRIC = Pattern.compile("([A-Z]+\\.[A-Z]+:)?[A-Za-z0-9_]{1,96}");
+    private static final Pattern METRIC = Pattern.compile("([A-Z]+\\.[A-Z]+\\.)?[A-Za-z0-9_]{1,96}");
 
     private CesMonitoring() {}
 
@@ -45,7 +45,7 @@ final class CesMonitoring {
             if (!METRIC.matcher(metric).matches()) {
                 throw ApiException.badRequest(
                         "invalid-field",
-                        "'" + metric + "' is not a Cloud Eye metric name (e.g. cpu_util or AGT.ECS:mem_usedPercent)",
+                        "'" + metric + "' is not a Cloud Eye metric name (e.g. cpu_util or AGT.ECS.mem_usedPercent)",
                         "metrics");
             }
         }
@@ -85,7 +85,7 @@ final class CesMonitoring {
                         data.getDimensions() == null || data.getDimensions().isEmpty()
                                 ? null
                                 : data.getDimensions().get(0).getValue();
-                String label = (NAMESPACE.equals(data.getNamespace()) ? "" : data.getNamespace() + ":")
+                String label = (NAMESPACE.equals(data.getNamespace()) ? "" : data.getNamespace() + ".")
                         + data.getMetricName() + "/" + nodes.getOrDefault(server, server);
                 List<MetricSeries.Point> points = new ArrayList<>();
                 for (DatapointForBatchMetric p :
@@ -112,12 +112,11 @@ final class CesMonitoring {
     }
 
     private static String namespace(String metric) {
-        int colon = metric.indexOf(':');
-        return colon < 0 ? NAMESPACE : metric.substring(0, colon);
+        int dot = metric.lastIndexOf('.');
+        return dot < 0 ? NAMESPACE : metric.substring(0, dot);
     }
 
     private static String name(String metric) {
-        int colon = metric.indexOf(':');
-        return colon < 0 ? metric : metric.substring(colon + 1);
+        return metric.substring(metric.lastIndexOf('.') + 1);
     }
 }
