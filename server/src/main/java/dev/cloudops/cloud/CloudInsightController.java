@@ -45,7 +45,9 @@ class CloudInsightController {
     @Operation(
             summary = "Monitoring series from the cloud",
             description = "AWS: CloudWatch Container Insights (namespace ContainerInsights, dimension ClusterName);"
-                    + " metrics is a comma-separated list of metric names, empty for the default set.")
+                    + " Huawei: Cloud Eye SYS.ECS metrics of the cluster's nodes, one series per metric and node"
+                    + " (another namespace in front: AGT.ECS.mem_usedPercent); metrics is a comma-separated list of"
+                    + " metric names, empty for the default set.")
     @ApiResponse(responseCode = "400", description = "invalid-field (minutes, period, metrics)")
     @GetMapping("/clusters/{id}/monitoring")
     List<MetricSeries> monitoring(
@@ -58,7 +60,8 @@ class CloudInsightController {
 
     @Operation(
             summary = "Cloud identities with access to the cluster",
-            description = "AWS: EKS access entries with their associated access policies.")
+            description = "AWS: EKS access entries with their associated access policies. Huawei: IAM user groups"
+                    + " holding CCE roles or policies on the cluster's project.")
     @GetMapping("/clusters/{id}/access")
     List<AccessEntry> access(@PathVariable long id) {
         return insight.access(id);
@@ -67,7 +70,8 @@ class CloudInsightController {
     @Operation(
             summary = "Grant a cloud identity access to the cluster",
             description = "AWS: creates the access entry if needed and associates the access policy, on the cluster or"
-                    + " on the given namespaces. ADMIN on the account.")
+                    + " on the given namespaces. Huawei: principal is an IAM user group id, policy a CCE role or policy"
+                    + " (CCE ReadOnlyAccess …) granted on the project; no namespaces. ADMIN on the account.")
     @ApiResponse(responseCode = "201", description = "Granted")
     @ApiResponse(responseCode = "400", description = "invalid-field, invalid-namespace")
     @ApiResponse(responseCode = "422", description = "cloud-invalid-request (unknown policy or principal)")
@@ -77,7 +81,9 @@ class CloudInsightController {
         return insight.grant(id, request);
     }
 
-    @Operation(summary = "Revoke a cloud identity's access", description = "AWS: deletes the access entry. ADMIN.")
+    @Operation(
+            summary = "Revoke a cloud identity's access",
+            description = "AWS: deletes the access entry. Huawei: removes the group's CCE roles on the project. ADMIN.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @DeleteMapping("/clusters/{id}/access")
     @ResponseStatus(HttpStatus.NO_CONTENT)

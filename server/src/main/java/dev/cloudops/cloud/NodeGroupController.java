@@ -38,7 +38,8 @@ class NodeGroupController {
             summary = "Create a node group",
             description = "A job. Sizes must satisfy 0 <= minSize <= desiredSize <= maxSize, maxSize >= 1; the"
                     + " version must not be newer than the control plane. AWS options: nodeRoleArn (required),"
-                    + " amiType, capacityType. ADMIN on the account.")
+                    + " amiType, capacityType. Huawei options: sshKey (required), os, az, volumeType, dataDiskSizeGb,"
+                    + " autoscaling; exactly one instance type, no version. ADMIN on the account.")
     @ApiResponse(responseCode = "202", description = "Job started")
     @ApiResponse(responseCode = "400", description = "invalid-scaling, invalid-name, invalid-version, invalid-field")
     @ApiResponse(responseCode = "422", description = "cloud-quota-exceeded, cloud-invalid-request")
