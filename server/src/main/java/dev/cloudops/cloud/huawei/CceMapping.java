@@ -90,11 +90,11 @@ final class CceMapping {
         Integer disk = null;
         if (spec != null) {
             var auto = spec.getAutoscaling();
-            int desired = spec.getInitialNodeCount() == null ? 0 : spec.getInitialNodeCount();
-            scaling = new NodeGroupScaling(
-                    auto == null || auto.getMinNodeCount() == null ? desired : auto.getMinNodeCount(),
-                    auto == null || auto.getMaxNodeCount() == null ? desired : auto.getMaxNodeCount(),
-                    desired);
+            Integer desired = spec.getInitialNodeCount() == null ? Integer.valueOf(0) : spec.getInitialNodeCount();
+            // Without an autoscaler the pool stays at its desired size: that is its minimum and maximum.
+            Integer min = auto == null || auto.getMinNodeCount() == null ? desired : auto.getMinNodeCount();
+            Integer max = auto == null || auto.getMaxNodeCount() == null ? desired : auto.getMaxNodeCount();
+            scaling = new NodeGroupScaling(min, max, desired);
             if (spec.getNodeTemplate() != null) {
                 if (spec.getNodeTemplate().getFlavor() != null) {
                     flavors.add(spec.getNodeTemplate().getFlavor());

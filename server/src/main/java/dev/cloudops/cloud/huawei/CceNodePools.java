@@ -110,7 +110,7 @@ final class CceNodePools {
                 .withOs(o.get("os"))
                 .withLogin(new Login().withSshKey(o.get("sshKey")))
                 .withRootVolume(new Volume()
-                        .withSize(spec.diskSizeGb() == null ? 50 : spec.diskSizeGb())
+                        .withSize(spec.diskSizeGb() == null ? Integer.valueOf(50) : spec.diskSizeGb())
                         .withVolumetype(type))
                 .withDataVolumes(List.of(new Volume().withSize(dataDisk(spec)).withVolumetype(type)));
         if (!spec.labels().isEmpty()) {
