@@ -53,10 +53,11 @@ final class CceAccess {
         var groups = clients.invoke(b.iam().keystoneListGroupsInvoker(new KeystoneListGroupsRequest()))
                 .getGroups();
         List<AccessEntry> out = new ArrayList<>();
-        for (KeystoneGroupResult group : groups == null ? List.<KeystoneGroupResult>of() : groups) {
-            if (out.size() >= MAX_GROUPS) {
-                break;
-            }
+        // One IAM call per group: the first MAX_GROUPS groups of the account are looked at, no more.
+        var looked = groups == null
+                ? List.<KeystoneGroupResult>of()
+                : groups.subList(0, Math.min(MAX_GROUPS, groups.size()));
+        for (KeystoneGroupResult group : looked) {
             List<RoleResult> roles = cceRoles(clients, b, group.getId());
             if (!roles.isEmpty()) {
                 out.add(entry(group, roles));

@@ -21,10 +21,14 @@ import com.huaweicloud.sdk.iam.v3.region.IamRegion;
 import dev.cloudops.cloud.CloudCredentials;
 import dev.cloudops.cloud.CloudProperties;
 import dev.cloudops.cloud.CloudSession;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +48,15 @@ class HuaweiClients {
 
     private final CloudProperties properties;
     private final Cache<String, Bundle> bundles;
+    // The SDK's HttpConfig makes a thread pool and an OkHttp connection pool per client unless given these: every
+    // client of every account shares one of each instead.
+    private final ForkJoinPool executor = new ForkJoinPool(4);
+    private final ConnectionPool connections = new ConnectionPool();
+    private final Dispatcher dispatcher = new Dispatcher();
 
     HuaweiClients(CloudProperties properties) {
         this.properties = properties;
+        this.dispatcher.setMaxRequestsPerHost(32);
         this.bundles = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .maximumSize(500)
@@ -107,7 +117,10 @@ class HuaweiClients {
         String region = session.region();
         HttpConfig http = HttpConfig.getDefaultHttpConfig()
                 .withConnectionTimeout(seconds(properties.connectTimeout()))
-                .withReadTimeout(seconds(properties.callTimeout()));
+                .withReadTimeout(seconds(properties.callTimeout()))
+                .withExecutorService(executor)
+                .withConnectionPool(connections)
+                .withDispatcher(dispatcher);
         BasicCredentials cceKeys = keys(session);
         CceClient cce = configure(
                         CceClient.newBuilder(),
@@ -146,6 +159,14 @@ class HuaweiClients {
                                 "https://ces." + region + ".myhuaweicloud.com"))
                 .build();
         return new Bundle(cce, iam, ces, projectId);
+    }
+
+    @PreDestroy
+    void close() {
+        bundles.invalidateAll();
+        connections.evictAll();
+        dispatcher.executorService().shutdown();
+        executor.shutdown();
     }
 
     private static BasicCredentials keys(CloudSession session) {

@@ -7,6 +7,7 @@ import com.huaweicloud.sdk.cce.v3.model.ClusterMetadataForUpdate;
 import com.huaweicloud.sdk.cce.v3.model.ClusterUpgradeAction;
 import com.huaweicloud.sdk.cce.v3.model.DeleteClusterRequest;
 import com.huaweicloud.sdk.cce.v3.model.ListClustersRequest;
+import com.huaweicloud.sdk.cce.v3.model.NodePoolResp;
 import com.huaweicloud.sdk.cce.v3.model.ShowJobRequest;
 import com.huaweicloud.sdk.cce.v3.model.ShowJobResponse;
 import com.huaweicloud.sdk.cce.v3.model.UpdateClusterRequest;
@@ -24,6 +25,7 @@ import dev.cloudops.cloud.CloudOperation;
 import dev.cloudops.cloud.CloudOperation.OperationKind;
 import dev.cloudops.cloud.CloudProblems;
 import dev.cloudops.cloud.CloudSession;
+import dev.cloudops.cloud.CloudStatus;
 import dev.cloudops.cloud.ClusterChange;
 import dev.cloudops.cloud.ClusterCredentials;
 import dev.cloudops.cloud.KubeVersions;
@@ -105,10 +107,9 @@ class HuaweiProvider implements CloudClusterProvider {
         return call(session, "CCE", b -> {
             Cluster c = require(b, name);
             CloudCluster mapped = CceMapping.cluster(c, session.region(), null, List.of());
-            var pools = mapped.status() == dev.cloudops.cloud.CloudStatus.ACTIVE
-                            || mapped.status() == dev.cloudops.cloud.CloudStatus.UPDATING
+            var pools = mapped.status() == CloudStatus.ACTIVE || mapped.status() == CloudStatus.UPDATING
                     ? CceNodePools.list(clients, b, c.getMetadata().getUid())
-                    : List.<com.huaweicloud.sdk.cce.v3.model.NodePoolResp>of();
+                    : List.<NodePoolResp>of();
             return CceMapping.cluster(c, session.region(), null, pools);
         });
     }
@@ -219,7 +220,7 @@ class HuaweiProvider implements CloudClusterProvider {
         }
         String phase = c.getStatus() == null ? "Unknown" : c.getStatus().getPhase();
         var status = CceMapping.clusterStatus(phase);
-        if (status == dev.cloudops.cloud.CloudStatus.FAILED) {
+        if (status == CloudStatus.FAILED) {
             String reason = c.getStatus().getReason();
             String message = c.getStatus().getMessage();
             return OperationProgress.failed(
@@ -230,10 +231,10 @@ class HuaweiProvider implements CloudClusterProvider {
                                     : ": " + (reason == null ? "" : reason)
                                             + (message == null ? "" : (reason == null ? "" : " - ") + message)));
         }
-        if (!deleting && status == dev.cloudops.cloud.CloudStatus.ACTIVE) {
+        if (!deleting && status == CloudStatus.ACTIVE) {
             return OperationProgress.succeeded(phase);
         }
-        if (!deleting && status == dev.cloudops.cloud.CloudStatus.DELETING) {
+        if (!deleting && status == CloudStatus.DELETING) {
             return OperationProgress.failed(phase, "The cluster is being deleted");
         }
         return OperationProgress.running(phase);

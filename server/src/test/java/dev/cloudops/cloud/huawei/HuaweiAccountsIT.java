@@ -129,6 +129,7 @@ class HuaweiAccountsIT extends HuaweiTestSupport {
         twoRegions.put("regions", List.of(REGION, "ap-southeast-1"));
         cases.put("invalid-credentials ", twoRegions);
         cases.put("invalid-endpoint", with(ak, "endpoints", Map.of("eks", awsUrl())));
+        cases.put("invalid-credentials  ", with(ak, "credentials", Map.of("accessKeyId", ak)));
         for (var c : cases.entrySet()) {
             var r = api.post("/api/k8s/cloud/accounts", c.getValue(), admin);
             assertThat(r.status()).as(c.getKey() + ": " + r.text()).isEqualTo(400);
