@@ -30,6 +30,8 @@ public record CloudAccountRequest(
      *
      * @param roleArn a role to assume with the keys (the platform then acts as that role)
      * @param externalId the external id the role's trust policy requires, if any
+     * @param projectId Huawei Cloud only: the project (of the account's single region) the keys act in; absent, it
+     *     is looked up per region
      */
     public record Credentials(
             @Schema(example = "AKIAIOSFODNN7EXAMPLE") String accessKeyId,
@@ -42,7 +44,16 @@ public record CloudAccountRequest(
             @Schema(example = "arn:aws:iam::123456789012:role/cloudops")
             String roleArn,
 
-            String externalId) {
+            String externalId,
+
+            @Schema(example = "0123456789abcdef0123456789abcdef")
+            String projectId) {
+
+        /** Keys without a project id. */
+        public Credentials(
+                String accessKeyId, String secretAccessKey, String sessionToken, String roleArn, String externalId) {
+            this(accessKeyId, secretAccessKey, sessionToken, roleArn, externalId, null);
+        }
 
         @Override
         public String toString() {

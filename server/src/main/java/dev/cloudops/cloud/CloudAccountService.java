@@ -71,6 +71,7 @@ public class CloudAccountService {
         String name = checkName(request.name());
         List<String> regions = checkRegions(provider, request.regions());
         CloudCredentials credentials = checkCredentials(request.credentials());
+        checkProject(credentials, regions);
         Map<String, String> endpoints = checkEndpoints(provider, request.endpoints());
         if (store.nameTaken(name, 0)) {
             throw duplicate(name);
@@ -126,6 +127,7 @@ public class CloudAccountService {
         CloudCredentials credentials = request.credentials() == null
                 ? unseal(row.sealedCredentials())
                 : checkCredentials(request.credentials());
+        checkProject(credentials, regions);
         Map<String, String> endpoints =
                 request.endpoints() == null ? old.endpoints() : checkEndpoints(provider, request.endpoints());
         Instant now = clock.instant();
@@ -328,7 +330,10 @@ public class CloudAccountService {
                     "credentials.secretAccessKey is required (at most 256 characters)", "credentials.secretAccessKey");
         }
         for (var field : new String[][] {
-            {"sessionToken", c.sessionToken()}, {"roleArn", c.roleArn()}, {"externalId", c.externalId()}
+            {"sessionToken", c.sessionToken()},
+            {"roleArn", c.roleArn()},
+            {"externalId", c.externalId()},
+            {"projectId", c.projectId()}
         }) {
             if (field[1] != null && field[1].length() > (field[0].equals("sessionToken") ? 8192 : MAX_FIELD)) {
                 throw invalidCredentials("credentials." + field[0] + " is too long", "credentials." + field[0]);
@@ -339,7 +344,18 @@ public class CloudAccountService {
                 c.secretAccessKey(),
                 blank(c.sessionToken()) ? null : c.sessionToken(),
                 blank(c.roleArn()) ? null : c.roleArn().trim(),
-                blank(c.externalId()) ? null : c.externalId());
+                blank(c.externalId()) ? null : c.externalId(),
+                blank(c.projectId()) ? null : c.projectId().trim());
+    }
+
+    /** A project belongs to one region: an account naming one covers that region only. */
+    private static void checkProject(CloudCredentials credentials, List<String> regions) {
+        if (credentials.projectId() != null && regions.size() > 1) {
+            throw invalidCredentials(
+                    "credentials.projectId belongs to one region; name one region, or leave projectId out to have it"
+                            + " looked up per region",
+                    "credentials.projectId");
+        }
     }
 
     private Map<String, String> checkEndpoints(CloudClusterProvider provider, Map<String, String> endpoints) {

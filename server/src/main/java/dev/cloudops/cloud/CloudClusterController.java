@@ -47,7 +47,8 @@ class CloudClusterController {
             summary = "Import a cloud cluster",
             description = "Records it with its current settings as the baseline for drift, and (unless"
                     + " register=false) registers it in the cluster registry with credentials from the cloud (EKS: a"
-                    + " token from a presigned STS request), renewed before they expire. ADMIN on the account.")
+                    + " token from a presigned STS request; CCE: a one-day client certificate), renewed before they expire. ADMIN on"
+                    + " the account.")
     @ApiResponse(responseCode = "201", description = "Imported")
     @ApiResponse(responseCode = "404", description = "cloud-account-not-found, cloud-not-found")
     @ApiResponse(

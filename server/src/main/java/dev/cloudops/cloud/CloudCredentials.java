@@ -9,9 +9,22 @@ package dev.cloudops.cloud;
  * @param sessionToken optional session token of temporary credentials
  * @param roleArn optional role to assume with the keys above (AWS role ARN, Alibaba RAM role ARN …)
  * @param externalId optional external id required by the role's trust policy
+ * @param projectId optional project the keys act in, for clouds whose APIs are project-scoped (Huawei Cloud);
+ *     absent, the provider looks it up per region
  */
 public record CloudCredentials(
-        String accessKeyId, String secretAccessKey, String sessionToken, String roleArn, String externalId) {
+        String accessKeyId,
+        String secretAccessKey,
+        String sessionToken,
+        String roleArn,
+        String externalId,
+        String projectId) {
+
+    /** Credentials without a project. */
+    public CloudCredentials(
+            String accessKeyId, String secretAccessKey, String sessionToken, String roleArn, String externalId) {
+        this(accessKeyId, secretAccessKey, sessionToken, roleArn, externalId, null);
+    }
 
     /** The last four characters of the access key id, enough to tell keys apart in a list. */
     public String hint() {

@@ -46,7 +46,9 @@ class CloudInsightController {
             summary = "Monitoring series from the cloud",
             description = "AWS: CloudWatch Container Insights (namespace ContainerInsights, dimension ClusterName);"
                     + " Alibaba Cloud: CloudMonitor (namespace acs_k8s, dimension cluster);"
-                    + " metrics is a comma-separated list of metric names, empty for the default set.")
+                    + " Huawei: Cloud Eye SYS.ECS metrics of the cluster's nodes, one series per metric and node"
+                    + " (another namespace in front: AGT.ECS.mem_usedPercent); metrics is a comma-separated list of"
+                    + " metric names, empty for the default set.")
     @ApiResponse(responseCode = "400", description = "invalid-field (minutes, period, metrics)")
     @GetMapping("/clusters/{id}/monitoring")
     List<MetricSeries> monitoring(
@@ -60,7 +62,8 @@ class CloudInsightController {
     @Operation(
             summary = "Cloud identities with access to the cluster",
             description = "AWS: EKS access entries with their associated access policies. Alibaba Cloud: RAM users"
-                    + " and roles (by id) with their ACK RBAC roles on the cluster or its namespaces.")
+                    + " and roles (by id) with their ACK RBAC roles on the cluster or its namespaces. Huawei: IAM user groups"
+                    + " holding CCE roles or policies on the cluster's project.")
     @GetMapping("/clusters/{id}/access")
     List<AccessEntry> access(@PathVariable long id) {
         return insight.access(id);
@@ -70,8 +73,9 @@ class CloudInsightController {
             summary = "Grant a cloud identity access to the cluster",
             description = "AWS: creates the access entry if needed and associates the access policy, on the cluster or"
                     + " on the given namespaces. Alibaba Cloud: adds an ACK RBAC role (admin, ops, dev, restricted,"
-                    + " custom:<ClusterRole>) for a RAM user or role id, keeping its grants on other clusters. ADMIN"
-                    + " on the account.")
+                    + " custom:<ClusterRole>) for a RAM user or role id, keeping its grants on other clusters. Huawei:"
+                    + " principal is an IAM user group id, policy a CCE role or policy (CCE ReadOnlyAccess …) granted"
+                    + " on the project; no namespaces. ADMIN on the account.")
     @ApiResponse(responseCode = "201", description = "Granted")
     @ApiResponse(responseCode = "400", description = "invalid-field, invalid-namespace")
     @ApiResponse(responseCode = "422", description = "cloud-invalid-request (unknown policy or principal)")
@@ -84,7 +88,7 @@ class CloudInsightController {
     @Operation(
             summary = "Revoke a cloud identity's access",
             description = "AWS: deletes the access entry. Alibaba Cloud: removes the principal's RBAC roles on this"
-                    + " cluster only. ADMIN.")
+                    + " cluster only. Huawei: removes the group's CCE roles on the project. ADMIN.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @DeleteMapping("/clusters/{id}/access")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -25,7 +25,9 @@ final class CloudRequests {
      * Create a cluster in the cloud (a job).
      *
      * @param options provider-only fields; AWS: {@code roleArn} (required), {@code endpointPublicAccess},
-     *     {@code endpointPrivateAccess}, {@code authenticationMode}
+     *     {@code endpointPrivateAccess}, {@code authenticationMode}; Huawei: {@code flavor} (required), {@code
+     *     containerNetworkMode}, {@code containerNetworkCidr}, {@code category}, {@code type}, {@code
+     *     kubeProxyMode}, {@code description}
      */
     record CreateCluster(
             @Schema(example = "eu-west-1") String region,

@@ -39,7 +39,9 @@ class NodeGroupController {
             description = "A job. Sizes must satisfy 0 <= minSize <= desiredSize <= maxSize, maxSize >= 1; the"
                     + " version must not be newer than the control plane. AWS options: nodeRoleArn (required),"
                     + " amiType, capacityType. Alibaba Cloud: instanceTypes required; options systemDiskCategory,"
-                    + " imageType, runtime, runtimeVersion, keyPair, instanceChargeType. ADMIN on the account.")
+                    + " imageType, runtime, runtimeVersion, keyPair, instanceChargeType. Huawei options: sshKey (required), os, az,"
+                    + " volumeType, dataDiskSizeGb, autoscaling; exactly one instance type, no version. ADMIN on the"
+                    + " account.")
     @ApiResponse(responseCode = "202", description = "Job started")
     @ApiResponse(responseCode = "400", description = "invalid-scaling, invalid-name, invalid-version, invalid-field")
     @ApiResponse(responseCode = "422", description = "cloud-quota-exceeded, cloud-invalid-request")

@@ -89,7 +89,7 @@ class CloudAccountsIT extends CloudTestSupport {
         long before = count("cloud_accounts");
         Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
         cases.put("unknown-provider", with("provider", "gcp"));
-        cases.put("unknown-provider ", with("provider", "huawei"));
+        cases.put("unknown-provider ", with("provider", "tencent"));
         cases.put("unknown-region", with("regions", List.of("eu-west-1", "mars-north-1")));
         cases.put("invalid-credentials", with("credentials", Map.of("secretAccessKey", "x")));
         cases.put("invalid-credentials ", with("credentials", Map.of("accessKeyId", "AKIAEXAMPLE000000000")));
@@ -101,9 +101,9 @@ class CloudAccountsIT extends CloudTestSupport {
             assertThat(r.status()).as(c.getKey() + ": " + r.text()).isEqualTo(400);
             assertThat(r.code()).as(r.text()).isEqualTo(c.getKey().trim());
         }
-        var huawei = api.post("/api/k8s/cloud/accounts", with("provider", "huawei"), admin);
-        assertThat(huawei.json().path("detail").asString())
-                .contains("Huawei Cloud CCE")
+        var planned = api.post("/api/k8s/cloud/accounts", with("provider", "tencent"), admin);
+        assertThat(planned.json().path("detail").asString())
+                .contains("Tencent Cloud TKE")
                 .contains("not available");
         assertThat(count("cloud_accounts")).isEqualTo(before);
         AWS.verify(0, anyRequestedFor(anyUrl()));
@@ -261,7 +261,13 @@ class CloudAccountsIT extends CloudTestSupport {
         assertThat(r.json()).hasSize(4);
         assertThat(r.json().get(0).path("id").asString()).isEqualTo("aws");
         assertThat(r.json().get(0).path("available").asBoolean()).isTrue();
-        assertThat(r.json().get(1).path("available").asBoolean()).isFalse();
+        assertThat(r.json().get(1).path("id").asString()).isEqualTo("huawei");
+        assertThat(r.json().get(1).path("available").asBoolean()).isTrue();
+        assertThat(r.json().get(1).path("endpointServices").toString())
+                .contains("cce")
+                .contains("iam")
+                .contains("ces");
+        assertThat(r.json().get(3).path("available").asBoolean()).isFalse();
     }
 
     @Test
