@@ -88,7 +88,10 @@ final class PodChecks {
         v.pass(HOST_PROCESS, w.object());
     }
 
-    /** At least one constraint, and every one complete (maxSkew, topologyKey, whenUnsatisfiable). */
+    /**
+     * At least one constraint, and every one the scheduler would honour: a positive maxSkew (and minDomains), a
+     * topologyKey, a known whenUnsatisfiable and a labelSelector (without one it counts no pods).
+     */
     private static boolean spreads(Map<String, Object> spec) {
         List<Object> constraints = Json.list(spec, "topologySpreadConstraints");
         if (constraints.isEmpty()) {
@@ -96,9 +99,15 @@ final class PodChecks {
         }
         for (Object item : constraints) {
             Map<String, Object> constraint = Json.map(item);
-            if (constraint.get("maxSkew") == null
+            Long maxSkew = Json.number(constraint, "maxSkew");
+            Long minDomains = Json.number(constraint, "minDomains");
+            Object when = constraint.get("whenUnsatisfiable");
+            if (maxSkew == null
+                    || maxSkew < 1
+                    || (constraint.get("minDomains") != null && (minDomains == null || minDomains < 1))
                     || constraint.get("topologyKey") == null
-                    || constraint.get("whenUnsatisfiable") == null) {
+                    || !("DoNotSchedule".equals(when) || "ScheduleAnyway".equals(when))
+                    || !(constraint.get("labelSelector") instanceof Map<?, ?>)) {
                 return false;
             }
         }

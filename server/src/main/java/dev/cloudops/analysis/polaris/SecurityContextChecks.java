@@ -42,6 +42,11 @@ final class SecurityContextChecks {
 
     static final String APPARMOR_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 
+    /** The seccomp annotations Kubernetes read before the seccompProfile field (1.19). */
+    static final String SECCOMP_POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
+
+    static final String SECCOMP_CONTAINER_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
+
     private SecurityContextChecks() {}
 
     static void check(Workload w, Set<PolarisCheck> on, Verdicts v) {
@@ -174,12 +179,22 @@ final class SecurityContextChecks {
         if (confines(appArmor)) {
             return true;
         }
-        if (c.name() != null
-                && Json.map(w.podMeta(), "annotations").get(APPARMOR_PREFIX + c.name()) instanceof String profile
-                && !"unconfined".equals(profile)) {
-            return true;
+        Map<String, Object> annotations = Json.map(w.podMeta(), "annotations");
+        if (!annotations.isEmpty() && c.name() != null) {
+            if (confinesByAnnotation(annotations.get(APPARMOR_PREFIX + c.name()))) {
+                return true;
+            }
+            Object containerProfile = annotations.get(SECCOMP_CONTAINER_PREFIX + c.name());
+            if (confinesByAnnotation(
+                    containerProfile != null ? containerProfile : annotations.get(SECCOMP_POD_ANNOTATION))) {
+                return true;
+            }
         }
         return !Json.list(caps, "drop").isEmpty() && !Json.containsIgnoreCase(Json.list(caps, "add"), "ALL");
+    }
+
+    private static boolean confinesByAnnotation(Object profile) {
+        return profile instanceof String p && !p.isBlank() && !"unconfined".equals(p);
     }
 
     private static boolean confines(Object profile) {
