@@ -15,9 +15,27 @@ final class Exemptions implements Verdicts {
     static final String OURS = "cloudops.dev/analysis-exempt";
 
     private final Verdicts next;
+    /** Failures come in runs on one object: whether it has any exemption annotation is looked up once a run. */
+    private Map<String, Object> lastObject;
+
+    private boolean lastAnnotated;
 
     Exemptions(Verdicts next) {
         this.next = next;
+    }
+
+    private boolean annotated(Map<String, Object> object) {
+        if (object != lastObject) {
+            lastObject = object;
+            lastAnnotated = false;
+            for (String key : Json.annotations(object).keySet()) {
+                if (key.startsWith(POLARIS_PREFIX) || key.equals(OURS)) {
+                    lastAnnotated = true;
+                    break;
+                }
+            }
+        }
+        return lastAnnotated;
     }
 
     static boolean exempt(Map<String, Object> object, String checkId) {
@@ -60,7 +78,7 @@ final class Exemptions implements Verdicts {
             String container,
             String message,
             List<Map<String, Object>> patch) {
-        if (!exempt(object, check.id())) {
+        if (!annotated(object) || !exempt(object, check.id())) {
             next.fail(check, object, container, message, patch);
         }
     }

@@ -3,7 +3,9 @@ package dev.cloudops.analysis.polaris;
 import dev.cloudops.analysis.Analyzer;
 import dev.cloudops.analysis.CheckInfo;
 import dev.cloudops.analysis.ClusterState;
+import dev.cloudops.analysis.Finding;
 import dev.cloudops.analysis.Findings;
+import dev.cloudops.analysis.Subject;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,17 @@ abstract class PolarisAnalyzer implements Analyzer {
     }
 
     /** Failures become findings at the check's severity; passes are not reported. */
-    private record Reporter(Findings findings) implements Verdicts {
+    private static final class Reporter implements Verdicts {
+
+        private final Findings findings;
+        /** Failures come in runs on one object: its coordinates are read once a run. */
+        private Map<String, Object> lastObject;
+
+        private Subject lastSubject;
+
+        Reporter(Findings findings) {
+            this.findings = findings;
+        }
 
         @Override
         public void pass(PolarisCheck check, Map<String, Object> object) {}
@@ -48,7 +60,13 @@ abstract class PolarisAnalyzer implements Analyzer {
                 String container,
                 String message,
                 List<Map<String, Object>> patch) {
-            findings.report(check.info(), check.info().severity(), object, container, message, check.fix(), patch);
+            if (object != lastObject) {
+                lastObject = object;
+                lastSubject = Subject.of(object);
+            }
+            CheckInfo info = check.info();
+            findings.add(new Finding(
+                    info.id(), info.category(), info.severity(), lastSubject, container, message, check.fix(), patch));
         }
 
         @Override

@@ -40,11 +40,15 @@ final class RelatedChecks {
                 v.fail(MISSING_POD_DISRUPTION_BUDGET, w.object(), null);
             }
         }
-        if (replicated && on.contains(PDB_MIN_AVAILABLE_GREATER_THAN_HPA_MIN_REPLICAS)) {
-            pdbAgainstHpa(w, v);
-        }
-        if ("Deployment".equals(w.kind()) && on.contains(DEPLOYMENT_MISSING_REPLICAS)) {
-            replicas(w, v);
+        boolean replicaChecks = "Deployment".equals(w.kind()) && on.contains(DEPLOYMENT_MISSING_REPLICAS);
+        if (replicated && on.contains(PDB_MIN_AVAILABLE_GREATER_THAN_HPA_MIN_REPLICAS) || replicaChecks) {
+            Map<String, Object> hpa = hpaFor(w);
+            if (replicated && on.contains(PDB_MIN_AVAILABLE_GREATER_THAN_HPA_MIN_REPLICAS)) {
+                pdbAgainstHpa(w, hpa, v);
+            }
+            if (replicaChecks) {
+                replicas(w, hpa, v);
+            }
         }
         if (on.contains(MISSING_NETWORK_POLICY)) {
             networkPolicy(w, v);
@@ -83,8 +87,7 @@ final class RelatedChecks {
      * Fails when the budget keeps more pods up than the autoscaler may scale down to: no pod could ever be evicted
      * at the minimum. A percentage is taken of the workload's replicas, as Polaris does.
      */
-    private void pdbAgainstHpa(Workload w, Verdicts v) {
-        Map<String, Object> hpa = hpaFor(w);
+    private void pdbAgainstHpa(Workload w, Map<String, Object> hpa, Verdicts v) {
         Long minReplicas = hpa == null ? null : Json.number(Json.map(hpa, "spec"), "minReplicas");
         Map<String, Object> pdb = minReplicas == null ? null : pdbFor(w);
         Object minAvailable = pdb == null ? null : Json.map(pdb, "spec").get("minAvailable");
@@ -108,9 +111,9 @@ final class RelatedChecks {
     }
 
     /** An autoscaler owns the replica count; unset replicas are left to it or to the default. */
-    private void replicas(Workload w, Verdicts v) {
+    private static void replicas(Workload w, Map<String, Object> hpa, Verdicts v) {
         Long replicas = Json.number(Json.map(w.object(), "spec"), "replicas");
-        if (replicas == null || replicas >= 2 || hpaFor(w) != null) {
+        if (replicas == null || replicas >= 2 || hpa != null) {
             v.pass(DEPLOYMENT_MISSING_REPLICAS, w.object());
         } else {
             v.fail(DEPLOYMENT_MISSING_REPLICAS, w.object(), null, List.of(Patches.replace("/spec/replicas", 3)));

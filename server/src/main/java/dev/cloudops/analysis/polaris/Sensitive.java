@@ -1,8 +1,6 @@
 package dev.cloudops.analysis.polaris;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * What looks like a credential: a key or variable name that names one (a password, secret, token, API or access
@@ -25,7 +23,7 @@ final class Sensitive {
             "credential");
 
     /** Cloud credentials whose names say nothing of secrets. */
-    private static final Set<String> NAMES = Set.of(
+    private static final List<String> NAMES = List.of(
             "aws_session_token",
             "azure_batch_key",
             "azure_storage_key",
@@ -41,12 +39,24 @@ final class Sensitive {
         if (name == null || name.isEmpty()) {
             return false;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (NAMES.contains(lower)) {
-            return true;
+        for (String known : NAMES) {
+            if (known.equalsIgnoreCase(name)) {
+                return true;
+            }
         }
         for (String part : NAME_PARTS) {
-            if (lower.contains(part)) {
+            if (containsIgnoreCase(name, part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Without lower-casing a copy of the name: this runs for every variable of every container. */
+    private static boolean containsIgnoreCase(String text, String lowerPart) {
+        int last = text.length() - lowerPart.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, lowerPart, 0, lowerPart.length())) {
                 return true;
             }
         }
