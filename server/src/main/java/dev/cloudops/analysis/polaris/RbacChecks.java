@@ -60,11 +60,12 @@ final class RbacChecks {
             return;
         }
         Map<String, Map<String, Object>> clusterRoles = index(state.objects("ClusterRole"), false);
-        // A caller without a cluster-wide grant sees no ClusterRole, though every cluster has dozens: their
-        // absence then says nothing, and checks that follow a binding to one are skipped rather than all failed.
+        // A caller without a cluster-wide grant sees no ClusterRole, though a real cluster has dozens: their absence
+        // then says nothing, and checks that follow a binding to one are skipped rather than all failed.
         boolean clusterRolesVisible = !state.live() || !clusterRoles.isEmpty();
         if (!clusterRolesVisible && on.stream().anyMatch(CLUSTER_ROLE_BINDING_CHECKS::contains)) {
-            v.note("ClusterRoles are not readable with your grants: bindings to ClusterRoles were not checked");
+            v.note("No ClusterRole is visible (the cluster serves none, or your grants do not cover cluster-scoped"
+                    + " objects): bindings to ClusterRoles were not checked");
         }
         if (clusterBindings && clusterRolesVisible) {
             for (Map<String, Object> binding : state.objects("ClusterRoleBinding")) {

@@ -226,7 +226,7 @@ class PolarisChecksTest {
         Findings findings = new Findings();
         security.analyze(live, findings);
         assertThat(findings.list()).extracting(Finding::checkId).containsExactly("rolebindingRolePodExecAttach");
-        assertThat(findings.notes()).singleElement().asString().contains("ClusterRoles are not readable");
+        assertThat(findings.notes()).singleElement().asString().contains("No ClusterRole is visible");
 
         Findings fromManifests = new Findings();
         security.analyze(new ManifestState(docs, Instant.EPOCH), fromManifests);
