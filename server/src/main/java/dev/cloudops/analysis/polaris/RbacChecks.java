@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The RBAC checks: roles that allow exec into or attach to pods, and bindings to cluster-admin, to roles with
@@ -152,7 +153,7 @@ final class RbacChecks {
         return anyRule(role, RbacChecks::execOrAttach);
     }
 
-    private static boolean anyRule(Map<String, Object> role, java.util.function.Predicate<Map<String, Object>> p) {
+    private static boolean anyRule(Map<String, Object> role, Predicate<Map<String, Object>> p) {
         for (Object rule : Json.list(role, "rules")) {
             if (p.test(Json.map(rule))) {
                 return true;
