@@ -6,6 +6,7 @@ import dev.cloudops.kube.selector.LabelSelector;
 import dev.cloudops.platform.error.ApiException;
 import dev.cloudops.platform.jobs.JobRun;
 import dev.cloudops.platform.jobs.Jobs;
+import dev.cloudops.platform.jobs.ScheduleTiming;
 import dev.cloudops.platform.security.Action;
 import dev.cloudops.platform.security.CurrentUser;
 import dev.cloudops.platform.security.UserService;
@@ -326,7 +327,7 @@ public class BackupDefinitions {
         if (d.cron() == null || !d.enabled()) {
             return null;
         }
-        return CronSchedule.parse(d.cron(), d.timeZone()).next(after);
+        return ScheduleTiming.of(null, d.cron(), d.timeZone()).next(after, null);
     }
 
     /** The definition with the request's fields applied, every one checked. */
@@ -351,7 +352,9 @@ public class BackupDefinitions {
         checkScope(scope);
         String cron = r.cron() != null ? (r.cron().isBlank() ? null : r.cron().strip()) : base.cron();
         String zone = r.timeZone() != null ? r.timeZone().strip() : base.timeZone();
-        zone = CronSchedule.parse(cron != null ? cron : "@daily", zone).zone().getId();
+        zone = ScheduleTiming.of(null, cron != null ? cron : "@daily", zone)
+                .zone()
+                .getId();
         Integer keepCount = r.keepCount() != null ? r.keepCount() : base.keepCount();
         if (keepCount != null && (keepCount < 1 || keepCount > 1000)) {
             throw BackupProblems.invalid("invalid-retention", "keepCount", "keepCount must be 1 to 1000");
@@ -359,8 +362,9 @@ public class BackupDefinitions {
         Long keepSeconds = r.keepFor() != null ? keepFor(r.keepFor()) : base.keepSeconds();
         boolean enabled = r.enabled() != null ? r.enabled() : base.enabled();
         Instant now = clock.instant();
-        Instant next =
-                cron == null || !enabled ? null : CronSchedule.parse(cron, zone).next(now);
+        Instant next = cron == null || !enabled
+                ? null
+                : ScheduleTiming.of(null, cron, zone).next(now, null);
         return new BackupDefinition(
                 base.id(),
                 name,

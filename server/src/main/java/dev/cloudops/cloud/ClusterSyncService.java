@@ -1,6 +1,7 @@
 package dev.cloudops.cloud;
 
 import dev.cloudops.kube.ApplyOutcome;
+import dev.cloudops.kube.KubeNames;
 import dev.cloudops.platform.error.ApiException;
 import dev.cloudops.platform.yaml.SafeYaml;
 import dev.cloudops.resource.ObjectNormalizer;
@@ -61,28 +62,11 @@ public class ClusterSyncService {
     public record SyncReport(boolean dryRun, int copied, int failed, List<ObjectResult> results) {}
 
     public SyncReport sync(SyncRequest request) {
-        if (request == null || request.sourceClusterId() == null) {
-            throw ApiException.badRequest("invalid-field", "sourceClusterId is required", "sourceClusterId");
-        }
-        List<ObjectRef> objects = request.objects() == null ? List.of() : request.objects();
-        if (objects.isEmpty() || objects.size() > MAX_OBJECTS) {
-            throw ApiException.badRequest("invalid-field", "Name 1-" + MAX_OBJECTS + " objects", "objects");
-        }
-        List<Long> targets = request.targetClusterIds() == null
-                ? List.of()
-                : List.copyOf(new LinkedHashSet<>(request.targetClusterIds()));
-        if (targets.isEmpty() || targets.size() > MAX_TARGETS) {
-            throw ApiException.badRequest(
-                    "invalid-field", "Name 1-" + MAX_TARGETS + " target clusters", "targetClusterIds");
-        }
-        if (targets.contains(request.sourceClusterId())) {
-            throw ApiException.badRequest("invalid-field", "The source cluster cannot be a target", "targetClusterIds");
-        }
+        Checked checked = check(request);
+        List<ObjectRef> objects = checked.objects();
+        List<Long> targets = checked.targets();
         List<String> manifests = new ArrayList<>();
         for (ObjectRef ref : objects) {
-            if (ref == null || ref.kind() == null || ref.name() == null) {
-                throw ApiException.badRequest("invalid-field", "Every object needs kind and name", "objects");
-            }
             String ns = ref.namespace() == null || ref.namespace().isEmpty()
                     ? ResourceService.CLUSTER_SCOPE
                     : ref.namespace();
@@ -114,6 +98,41 @@ public class ClusterSyncService {
             }
         }
         return new SyncReport(dryRun, results.size() - failed, failed, results);
+    }
+
+    /** A request that passed {@link #check}: its objects, and its targets without repeats. */
+    record Checked(long source, List<ObjectRef> objects, List<Long> targets) {}
+
+    /** Checks what to copy where without reading or writing anything; {@code 400 invalid-field} otherwise. */
+    static Checked check(SyncRequest request) {
+        if (request == null || request.sourceClusterId() == null) {
+            throw ApiException.badRequest("invalid-field", "sourceClusterId is required", "sourceClusterId");
+        }
+        List<ObjectRef> objects = request.objects() == null ? List.of() : request.objects();
+        if (objects.isEmpty() || objects.size() > MAX_OBJECTS) {
+            throw ApiException.badRequest("invalid-field", "Name 1-" + MAX_OBJECTS + " objects", "objects");
+        }
+        List<Long> targets = request.targetClusterIds() == null
+                ? List.of()
+                : List.copyOf(new LinkedHashSet<>(request.targetClusterIds()));
+        if (targets.isEmpty() || targets.size() > MAX_TARGETS) {
+            throw ApiException.badRequest(
+                    "invalid-field", "Name 1-" + MAX_TARGETS + " target clusters", "targetClusterIds");
+        }
+        if (targets.contains(request.sourceClusterId())) {
+            throw ApiException.badRequest("invalid-field", "The source cluster cannot be a target", "targetClusterIds");
+        }
+        for (ObjectRef ref : objects) {
+            if (ref == null || ref.kind() == null || ref.name() == null) {
+                throw ApiException.badRequest("invalid-field", "Every object needs kind and name", "objects");
+            }
+        }
+        String targetNamespace = request.targetNamespace();
+        if (targetNamespace != null && !targetNamespace.isBlank() && !KubeNames.isDnsLabel(targetNamespace)) {
+            throw ApiException.badRequest(
+                    "invalid-namespace", "'" + targetNamespace + "' is not a valid namespace name", "targetNamespace");
+        }
+        return new Checked(request.sourceClusterId(), List.copyOf(objects), targets);
     }
 
     /**

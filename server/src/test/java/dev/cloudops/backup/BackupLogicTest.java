@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudops.kube.ApiResourceInfo;
 import dev.cloudops.platform.error.ApiException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -196,25 +195,6 @@ class BackupLogicTest {
                         RestoreTransform.apply(namespace, null, "shop-2").get("metadata"))
                 .containsEntry("name", "shop-2")
                 .doesNotContainKey("namespace");
-    }
-
-    @Test
-    @DisplayName("cron: five fields or a macro in a time zone; anything else is invalid-cron")
-    void cron() {
-        CronSchedule daily = CronSchedule.parse("30 2 * * *", "Europe/Berlin");
-        assertThat(daily.next(Instant.parse("2026-01-10T00:00:00Z"))).isEqualTo(Instant.parse("2026-01-10T01:30:00Z"));
-        assertThat(CronSchedule.parse("@hourly", null).next(Instant.parse("2026-01-10T00:10:00Z")))
-                .isEqualTo(Instant.parse("2026-01-10T01:00:00Z"));
-        for (String bad : List.of("61 * * * *", "* * *", "0 0 * * * *", "@sometimes", "", "0 0 30 2 *")) {
-            assertThatThrownBy(() -> CronSchedule.parse(bad, "UTC"))
-                    .as(bad)
-                    .isInstanceOf(ApiException.class)
-                    .extracting(e -> ((ApiException) e).code())
-                    .isEqualTo("invalid-cron");
-        }
-        assertThatThrownBy(() -> CronSchedule.parse("@daily", "Nowhere/Land"))
-                .extracting(e -> ((ApiException) e).code())
-                .isEqualTo("invalid-time-zone");
     }
 
     @Test

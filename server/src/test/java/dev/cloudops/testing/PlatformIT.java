@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "cloudops.data-dir=target/it-data",
             "CLOUDOPS_ADMIN_PASSWORD=" + PlatformIT.ADMIN_PASSWORD,
             "cloudops.clusters.health-interval=1h",
+            "cloudops.cloud.sync-tick=1h",
             "cloudops.clusters.probe-timeout=3s",
             "cloudops.clusters.connect-timeout=2s"
         })

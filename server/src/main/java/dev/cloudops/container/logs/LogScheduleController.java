@@ -44,8 +44,8 @@ class LogScheduleController {
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(
             responseCode = "400",
-            description = "invalid-schedule, invalid-interval, invalid-cron, invalid-selector, invalid-workload,"
-                    + " invalid-name, invalid-namespace, invalid-parameter (name, containers, trigger, timeZone,"
+            description = "invalid-schedule, invalid-interval, invalid-cron, invalid-time-zone, invalid-selector,"
+                    + " invalid-workload, invalid-name, invalid-namespace, invalid-parameter (name, containers, trigger,"
                     + " tailLines, sinceSeconds, limitBytes, labelSelector)")
     @ApiResponse(responseCode = "404", description = "cluster-not-found; kube-not-found (workload or namespace)")
     @PostMapping("/api/k8s/logs/{clusterId}/{namespace}/schedules")

@@ -4,6 +4,7 @@ import dev.cloudops.kube.KubeNames;
 import dev.cloudops.kube.LogSource;
 import dev.cloudops.platform.CloudOpsProperties;
 import dev.cloudops.platform.error.ApiException;
+import dev.cloudops.platform.jobs.ScheduleTiming;
 import dev.cloudops.platform.security.AccessPolicy;
 import dev.cloudops.platform.security.Action;
 import dev.cloudops.platform.security.CurrentUser;

@@ -349,7 +349,7 @@ class LogScheduleIT extends PlatformIT {
                 new Case(
                         spec("labelSelector", "a=b", "cron", "@daily", "timeZone", "Mars/Olympus"),
                         400,
-                        "invalid-parameter",
+                        "invalid-time-zone",
                         "timeZone"),
                 new Case(
                         spec("labelSelector", "a=b", "interval", "5m", "trigger", "sometimes"),

@@ -522,4 +522,74 @@ abstract class StoreContract extends PlatformIT {
                     .isZero();
         }
     }
+
+    @Test
+    @DisplayName("a sync schedule round-trips its objects and targets, is claimed once when due, and is deleted")
+    void syncSchedules() {
+        try (MockCluster source = MockCluster.start(0);
+                MockCluster target = MockCluster.start(0)) {
+            long from = register(source, unique("src"));
+            long to = register(target, unique("dst"));
+            String name = unique("nightly");
+            var created = api.post(
+                    "/api/k8s/cloud/sync/schedules",
+                    Map.of(
+                            "name",
+                            name,
+                            "sourceClusterId",
+                            from,
+                            "objects",
+                            List.of(Map.of("kind", "configmaps", "namespace", "shop", "name", "settings")),
+                            "targetClusterIds",
+                            List.of(to),
+                            "targetNamespace",
+                            "shop-copy",
+                            "cron",
+                            "30 2 * * 1-5",
+                            "timeZone",
+                            "Asia/Shanghai"),
+                    admin);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            long id = created.json().path("id").asLong();
+            var read = api.get("/api/k8s/cloud/sync/schedules/" + id, admin).json();
+            assertThat(read.path("objects").get(0).path("name").asString()).isEqualTo("settings");
+            assertThat(read.path("targetClusterIds").get(0).asLong()).isEqualTo(to);
+            assertThat(read.path("targetNamespace").asString()).isEqualTo("shop-copy");
+            assertThat(read.path("cron").asString()).isEqualTo("30 2 * * 1-5");
+            assertThat(read.path("timeZone").asString()).isEqualTo("Asia/Shanghai");
+            assertThat(read.path("interval").isNull()).isTrue();
+            var duplicate = api.post(
+                    "/api/k8s/cloud/sync/schedules",
+                    Map.of(
+                            "name",
+                            name,
+                            "sourceClusterId",
+                            from,
+                            "objects",
+                            List.of(Map.of("kind", "configmaps", "namespace", "shop", "name", "settings")),
+                            "targetClusterIds",
+                            List.of(to),
+                            "interval",
+                            "1h"),
+                    admin);
+            assertThat(duplicate.code()).isEqualTo("duplicate-schedule-name");
+            long due = jdbc.sql("SELECT next_run_at FROM sync_schedules WHERE id = :id")
+                    .param("id", id)
+                    .query(Long.class)
+                    .single();
+            assertThat(jdbc.sql("UPDATE sync_schedules SET next_run_at = :n WHERE id = :id AND next_run_at = :due")
+                            .param("n", due + 1000)
+                            .param("id", id)
+                            .param("due", due)
+                            .update())
+                    .isEqualTo(1);
+            assertThat(api.delete("/api/k8s/cloud/sync/schedules/" + id, admin).status())
+                    .isEqualTo(204);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_schedules WHERE id = :id")
+                            .param("id", id)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.cloudops.container.logs;
+package dev.cloudops.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +72,7 @@ class ScheduleTimingTest {
                 "null, 0 0 31 2 *, null, invalid-cron",
                 "null, @reboot, null, invalid-cron",
                 "null, @every 5m, null, invalid-cron",
-                "null, @daily, Not/AZone, invalid-parameter",
+                "null, @daily, Not/AZone, invalid-time-zone",
             })
     void invalid(String interval, String cron, String zone, String code) {
         assertThatThrownBy(() -> ScheduleTiming.of(interval, cron, zone))
@@ -86,5 +86,19 @@ class ScheduleTimingTest {
         assertThatThrownBy(() -> ScheduleTiming.of(null, "1,".repeat(100) + "2 * * * *", null))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.field()).isEqualTo("cron"));
+    }
+
+    @Test
+    @DisplayName("cron in a time zone: the next time strictly after now; impossible dates never fire")
+    void cronInZone() {
+        ScheduleTiming daily = ScheduleTiming.of(null, "30 2 * * *", "Europe/Berlin");
+        assertThat(daily.next(Instant.parse("2026-01-10T00:00:00Z"), null))
+                .isEqualTo(Instant.parse("2026-01-10T01:30:00Z"));
+        for (String bad : java.util.List.of("61 * * * *", "* * *", "0 0 * * * *", "@sometimes", "0 0 30 2 *")) {
+            assertThatThrownBy(() -> ScheduleTiming.of(null, bad, "UTC"))
+                    .as(bad)
+                    .extracting(e -> ((dev.cloudops.platform.error.ApiException) e).code())
+                    .isEqualTo("invalid-cron");
+        }
     }
 }

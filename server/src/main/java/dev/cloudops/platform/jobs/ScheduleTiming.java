@@ -1,4 +1,4 @@
-package dev.cloudops.container.logs;
+package dev.cloudops.platform.jobs;
 
 import dev.cloudops.platform.error.ApiException;
 import java.time.DateTimeException;
@@ -13,7 +13,7 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * When a log schedule runs: every {@code interval} (counted from the start of the previous run), or at the times of a cron
+ * When a schedule (log snapshots, backups, cross-cluster sync) runs: every {@code interval} (counted from the start of the previous run), or at the times of a cron
  * expression in the five-field syntax of a Kubernetes CronJob (minute hour day-of-month month day-of-week, or a
  * macro such as {@code @hourly}) in a time zone.
  *
@@ -21,7 +21,7 @@ import org.springframework.scheduling.support.CronExpression;
  * @param cron the cron expression as given, or null for an interval
  * @param zone the time zone the cron expression is read in
  */
-record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
+public record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
 
     static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     static final Duration MAX_INTERVAL = Duration.ofDays(30);
@@ -35,7 +35,7 @@ record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
      * Checks and reads the timing of a schedule: exactly one of {@code interval} ({@code 15m}, {@code 2h},
      * {@code PT30M}; 1 minute to 30 days) and {@code cron}; {@code timeZone} an IANA zone, UTC when null.
      */
-    static ScheduleTiming of(String interval, String cron, String timeZone) {
+    public static ScheduleTiming of(String interval, String cron, String timeZone) {
         boolean hasInterval = interval != null && !interval.isBlank();
         boolean hasCron = cron != null && !cron.isBlank();
         if (hasInterval == hasCron) {
@@ -108,7 +108,9 @@ record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
             return ZoneId.of(timeZone.strip());
         } catch (DateTimeException e) {
             throw ApiException.badRequest(
-                    "invalid-parameter", "timeZone must be an IANA time zone such as Europe/Berlin", "timeZone");
+                    "invalid-time-zone",
+                    "timeZone must be an IANA time zone such as Europe/Berlin, not '" + timeZone + "'",
+                    "timeZone");
         }
     }
 
@@ -120,7 +122,7 @@ record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
      * The first run after {@code now}: right away for an interval that has not run yet, else an interval after
      * the last run (never before {@code now}); for a cron expression its next time after {@code now}.
      */
-    Instant next(Instant now, Instant lastRun) {
+    public Instant next(Instant now, Instant lastRun) {
         if (interval != null) {
             if (lastRun == null) {
                 return now;
@@ -133,7 +135,7 @@ record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
     }
 
     /** The interval as the API shows it ({@code PT15M}), or null. */
-    String intervalText() {
+    public String intervalText() {
         return interval == null ? null : interval.toString();
     }
 }
