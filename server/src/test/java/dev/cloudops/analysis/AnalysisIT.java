@@ -238,6 +238,25 @@ class AnalysisIT extends PlatformIT {
     }
 
     @Test
+    @DisplayName("a cluster that stops answering fails the scan with a problem code, and stores no findings")
+    void unreachableCluster() throws InterruptedException {
+        mock.close();
+        var started = startScan(Map.of("clusterId", cluster, "namespace", ns), admin);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        long id = started.json().path("id").asLong();
+        var report = finished(id, admin);
+        assertThat(report.path("status").asString()).isEqualTo("FAILED");
+        assertThat(report.path("code").asString()).isNotBlank().isNotEqualTo("internal-error");
+        assertThat(report.path("message").asString()).isNotBlank();
+        assertThat(report.path("scores").isNull()).isTrue();
+        assertThat(api.get(SCANS + "/" + id + "/findings", admin)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
     @DisplayName(
             "bad input is a problem and stores nothing: no cluster, unknown cluster/analyzer, bad or forbidden namespace")
     void badInput() {
