@@ -53,8 +53,8 @@ final class AnalyzerDiscovery {
             context.scan("dev.cloudops.analysis");
             for (String name : context.getBeanDefinitionNames()) {
                 BeanDefinition definition = context.getBeanDefinition(name);
-                if (definition.getBeanClassName() != null
-                        && definition.getBeanClassName().startsWith("dev.cloudops.analysis")) {
+                String type = definition.getBeanClassName();
+                if (type != null && type.startsWith("dev.cloudops.analysis")) {
                     definition.setLazyInit(true);
                 }
             }
