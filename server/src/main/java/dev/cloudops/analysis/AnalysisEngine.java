@@ -99,6 +99,7 @@ public class AnalysisEngine {
                         + e.getClass().getSimpleName() + "); its findings are missing from this result");
             }
         }
+        state.notes().forEach(findings::note);
         List<Finding> found = findings.list();
         return new AnalysisResult(
                 state.source(),
@@ -206,6 +207,11 @@ public class AnalysisEngine {
         @Override
         public boolean serves(String kind) {
             return state.serves(kind);
+        }
+
+        @Override
+        public List<String> notes() {
+            return state.notes();
         }
 
         @Override

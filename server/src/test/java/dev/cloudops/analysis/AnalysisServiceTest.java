@@ -165,6 +165,26 @@ class AnalysisServiceTest {
     }
 
     @Test
+    @DisplayName("a kind the platform may not list is a note and skipped; an unreachable cluster ends the analysis")
+    void forbiddenKind() {
+        when(kube.list(eq(CLUSTER), any(), any(), any(), any(), anyLong(), eq(null)))
+                .thenThrow(ApiException.forbidden("kube-forbidden", "configmaps is forbidden"));
+        var grants = List.of(new Grant(Role.VIEWER, null, null));
+        var result = as(grants, () -> service.analyze(CLUSTER, null, List.of()));
+        assertThat(seen).contains("Pod a/p").noneMatch(s -> s.startsWith("ConfigMap"));
+        assertThat(result.notes())
+                .containsExactly("ConfigMap could not be read (kube-forbidden): configmaps is forbidden; checks on it"
+                        + " were skipped");
+
+        when(kube.cachedRows(CLUSTER, CachedKind.PODS))
+                .thenThrow(new ApiException(
+                        org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "kube-unavailable", "down"));
+        assertThatThrownBy(() -> as(grants, () -> service.analyze(CLUSTER, null, List.of())))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("kube-unavailable"));
+    }
+
+    @Test
     @DisplayName("manifests that are not YAML objects are invalid-yaml; the live-only analyzer is skipped")
     void manifests() {
         for (String bad : List.of("just words", "key: [unclosed")) {
