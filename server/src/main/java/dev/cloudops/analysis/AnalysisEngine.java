@@ -49,18 +49,40 @@ public class AnalysisEngine {
         return analyzers.values().stream().flatMap(a -> a.checks().stream()).toList();
     }
 
+    /** Every check of every analyzer with the analyzer's name, by analyzer and then as the analyzer lists them. */
+    public List<CheckListing> catalog() {
+        return analyzers.values().stream()
+                .flatMap(a -> a.checks().stream().map(c -> CheckListing.of(a.name(), c)))
+                .toList();
+    }
+
+    /** Told before each analyzer runs, for a job's progress. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (analyzer, index, total) -> {};
+
+        void analyzing(String analyzer, int index, int total);
+    }
+
     /**
      * Runs the named analyzers (every one when {@code names} is empty) over {@code state}. On manifests only the
      * analyzers that read specs run; the others are skipped with a note. An unknown name is a 400 before anything
      * runs.
      */
     public AnalysisResult run(ClusterState state, Collection<String> names) {
+        return run(state, names, Progress.NONE);
+    }
+
+    /** As {@link #run(ClusterState, Collection)}, telling {@code progress} before each analyzer runs. */
+    public AnalysisResult run(ClusterState state, Collection<String> names, Progress progress) {
         List<Analyzer> chosen = choose(names);
         Instant started = clock.instant();
         CountingState counted = new CountingState(state);
         Findings findings = new Findings();
         List<String> ran = new ArrayList<>();
-        for (Analyzer analyzer : chosen) {
+        for (int i = 0; i < chosen.size(); i++) {
+            Analyzer analyzer = chosen.get(i);
+            progress.analyzing(analyzer.name(), i, chosen.size());
             if (!state.live() && !analyzer.readsSpecsOnly()) {
                 findings.note("The " + analyzer.name() + " analyzer reads live state only; skipped for manifests");
                 continue;
@@ -71,10 +93,13 @@ public class AnalysisEngine {
             } catch (ApiException e) {
                 throw e;
             } catch (RuntimeException e) {
+                // One broken analyzer must not cost the findings of the others; the note tells people it is partial.
                 log.warn("Analyzer {} failed on {}", analyzer.name(), state.source(), e);
-                findings.note("The " + analyzer.name() + " analyzer failed: " + e.getMessage());
+                findings.note("The " + analyzer.name() + " analyzer failed ("
+                        + e.getClass().getSimpleName() + "); its findings are missing from this result");
             }
         }
+        state.notes().forEach(findings::note);
         List<Finding> found = findings.list();
         return new AnalysisResult(
                 state.source(),
@@ -89,12 +114,17 @@ public class AnalysisEngine {
                 findings.notes());
     }
 
-    private List<Analyzer> choose(Collection<String> names) {
+    /**
+     * The analyzers {@code names} asks for, in name order (every one when it is null or empty); an unknown or blank
+     * name is a 400 unknown-analyzer. Callers that start work later check the names with it first.
+     */
+    public List<Analyzer> choose(Collection<String> names) {
         if (names == null || names.isEmpty()) {
             return List.copyOf(analyzers.values());
         }
         List<Analyzer> chosen = new ArrayList<>();
-        for (String name : new java.util.TreeSet<>(names)) {
+        for (String name : new java.util.TreeSet<>(
+                names.stream().map(n -> n == null ? "" : n.trim()).toList())) {
             Analyzer analyzer = analyzers.get(name);
             if (analyzer == null) {
                 throw ApiException.badRequest(
@@ -177,6 +207,11 @@ public class AnalysisEngine {
         @Override
         public boolean serves(String kind) {
             return state.serves(kind);
+        }
+
+        @Override
+        public List<String> notes() {
+            return state.notes();
         }
 
         @Override

@@ -10,6 +10,8 @@ import dev.cloudops.platform.security.Action;
 import dev.cloudops.resource.ManifestParser;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -44,6 +46,16 @@ public class AnalysisService {
      * @param namespace only this namespace; null for every namespace the caller may read
      */
     public AnalysisResult analyze(long clusterId, String namespace, Collection<String> analyzers) {
+        engine.choose(analyzers);
+        return engine.run(liveState(clusterId, namespace), analyzers);
+    }
+
+    /**
+     * The cluster as the caller may read it, checked now (on the caller's thread): an unknown cluster is a 404, an
+     * invalid namespace a 400, one outside the caller's grants a 403, all before anything is read. The state reads
+     * lazily and needs no caller afterwards, so a background job can analyse it.
+     */
+    LiveClusterState liveState(long clusterId, String namespace) {
         ClusterView cluster = clusters.get(clusterId);
         Optional<Set<String>> readable = access.readableNamespaces(clusterId);
         Predicate<String> scope;
@@ -58,17 +70,30 @@ public class AnalysisService {
             if (readable.get().isEmpty()) {
                 access.require(Action.READ, clusterId, null);
             }
-            scope = readable.get()::contains;
+            scope = Set.copyOf(readable.get())::contains;
         } else {
             scope = ns -> true;
         }
         boolean clusterWide = readable.isEmpty() && (namespace == null || namespace.isEmpty());
-        var state = new LiveClusterState(clusterId, cluster.name(), kube, scope, clusterWide, clock.instant());
-        return engine.run(state, analyzers);
+        return new LiveClusterState(clusterId, cluster.name(), kube, scope, clusterWide, clock.instant());
     }
 
-    /** Runs the spec-reading analyzers (all of them when {@code analyzers} is empty) on manifests. */
+    /**
+     * Runs the spec-reading analyzers (all of them when {@code analyzers} is empty) on manifests. Text that is not
+     * YAML, or YAML that is not Kubernetes objects (a bare word, a list of numbers), is a 400 invalid-yaml.
+     */
     public AnalysisResult analyzeManifests(String manifests, Collection<String> analyzers) {
-        return engine.run(new ManifestState(ManifestParser.parse(manifests), clock.instant()), analyzers);
+        engine.choose(analyzers);
+        List<Map<String, Object>> documents;
+        try {
+            documents = ManifestParser.parse(manifests);
+        } catch (ApiException e) {
+            if ("invalid-document".equals(e.code())) {
+                throw ApiException.badRequest(
+                        "invalid-yaml", e.getMessage() + ": manifests are YAML mappings (Kubernetes objects)", "body");
+            }
+            throw e;
+        }
+        return engine.run(new ManifestState(documents, clock.instant()), analyzers);
     }
 }

@@ -25,4 +25,9 @@ public interface ClusterState {
 
     /** Every object of the kind, in no particular order; empty when there is none or the kind is not served. */
     List<Map<String, Object>> objects(String kind);
+
+    /** What the state could not read, for people ("ClusterRole could not be listed: …"); the engine adds them to the notes. */
+    default List<String> notes() {
+        return List.of();
+    }
 }

@@ -4,6 +4,7 @@ import dev.cloudops.kube.ApiResourceInfo;
 import dev.cloudops.kube.CachedKind;
 import dev.cloudops.kube.KubeResources;
 import dev.cloudops.kube.ObjectPage;
+import dev.cloudops.platform.error.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.function.Predicate;
 final class LiveClusterState implements ClusterState {
 
     private static final int PAGE = 500;
+    private static final java.util.Set<String> SKIPPABLE =
+            java.util.Set.of("kube-forbidden", "kube-not-found", "namespace-restricted");
 
     private final long clusterId;
     private final String clusterName;
@@ -28,6 +31,7 @@ final class LiveClusterState implements ClusterState {
     private final boolean clusterWide;
     private final Instant observedAt;
     private final Map<String, List<Map<String, Object>>> read = new ConcurrentHashMap<>();
+    private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private List<ApiResourceInfo> discovery;
 
     LiveClusterState(
@@ -67,7 +71,29 @@ final class LiveClusterState implements ClusterState {
 
     @Override
     public List<Map<String, Object>> objects(String kind) {
-        return read.computeIfAbsent(kind, this::load);
+        return read.computeIfAbsent(kind, this::loadOrNote);
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * One kind the platform may not list (its service account lacks the right, the namespace restriction of the
+     * registration) costs the checks on that kind only; an unreachable cluster still ends the analysis.
+     */
+    private List<Map<String, Object>> loadOrNote(String kind) {
+        try {
+            return load(kind);
+        } catch (ApiException e) {
+            if (!SKIPPABLE.contains(e.code())) {
+                throw e;
+            }
+            notes.add(
+                    kind + " could not be read (" + e.code() + "): " + e.getMessage() + "; checks on it were skipped");
+            return List.of();
+        }
     }
 
     private List<Map<String, Object>> load(String kind) {

@@ -1,6 +1,8 @@
 package dev.cloudops.analysis;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,11 +10,19 @@ import java.util.Objects;
 /** Manifests not applied yet, as a {@link ClusterState}: every kind is "served", none has status. */
 public final class ManifestState implements ClusterState {
 
-    private final List<Map<String, Object>> documents;
+    private final Map<String, List<Map<String, Object>>> byKind;
     private final Instant observedAt;
 
     public ManifestState(List<Map<String, Object>> documents, Instant observedAt) {
-        this.documents = List.copyOf(documents);
+        // Indexed once: every analyzer asks for several kinds, and a scan of 10,000 objects must not filter them all
+        // for each question.
+        Map<String, List<Map<String, Object>>> index = new HashMap<>();
+        for (Map<String, Object> document : documents) {
+            index.computeIfAbsent(Objects.toString(document.get("kind"), ""), k -> new ArrayList<>())
+                    .add(document);
+        }
+        index.replaceAll((kind, list) -> List.copyOf(list));
+        this.byKind = index;
         this.observedAt = observedAt;
     }
 
@@ -38,8 +48,6 @@ public final class ManifestState implements ClusterState {
 
     @Override
     public List<Map<String, Object>> objects(String kind) {
-        return documents.stream()
-                .filter(d -> Objects.equals(kind, d.get("kind")))
-                .toList();
+        return byKind.getOrDefault(kind, List.of());
     }
 }

@@ -449,6 +449,81 @@ abstract class StoreContract extends PlatformIT {
     }
 
     @Test
+    @DisplayName("an analysis scan stores its report and findings, filters them, and prunes old scans with theirs")
+    void analysisScans() throws InterruptedException {
+        try (MockCluster mock = MockCluster.start(1)) {
+            String ns = mock.namespace(unique("scan"));
+            mock.pod(ns, "crashy", Map.of(), "app");
+            mock.client().pods().inNamespace(ns).withName("crashy").editStatus(p -> {
+                p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                        .withPhase("Running")
+                        .addNewContainerStatus()
+                        .withName("app")
+                        .withImage("app:1")
+                        .withReady(false)
+                        .withRestartCount(7)
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("CrashLoopBackOff")
+                        .endWaiting()
+                        .endState()
+                        .endContainerStatus()
+                        .build());
+                return p;
+            });
+            long cluster = register(mock, unique("scan"));
+            for (int i = 0; i < 21; i++) {
+                jdbc.sql("INSERT INTO analysis_scans (cluster_id, created_by, status, created_at, notes)"
+                                + " VALUES (:c, 'admin', 'SUCCEEDED', :at, '[]')")
+                        .param("c", cluster)
+                        .param("at", i)
+                        .update();
+            }
+            long oldest = jdbc.sql("SELECT MIN(id) FROM analysis_scans WHERE cluster_id = :c")
+                    .param("c", cluster)
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("INSERT INTO analysis_findings (scan_id, seq, check_id, category, severity, severity_rank,"
+                            + " message) VALUES (:s, 0, 'old', 'HEALTH', 'INFO', 0, 'old finding')")
+                    .param("s", oldest)
+                    .update();
+
+            var started = api.post("/api/k8s/analysis/scans", Map.of("clusterId", cluster, "namespace", ns), admin);
+            assertThat(started.status()).as(started.text()).isEqualTo(202);
+            long id = started.json().path("id").asLong();
+            String status = "QUEUED";
+            for (int i = 0; i < 300 && !status.equals("SUCCEEDED") && !status.equals("FAILED"); i++) {
+                Thread.sleep(100);
+                status = api.get("/api/k8s/analysis/scans/" + id, admin)
+                        .json()
+                        .path("status")
+                        .asString();
+            }
+            assertThat(status).isEqualTo("SUCCEEDED");
+            var report = api.get("/api/k8s/analysis/scans/" + id, admin).json();
+            assertThat(report.path("bySeverity").path("CRITICAL").asInt()).isEqualTo(1);
+            assertThat(report.path("scores").path("HEALTH").asInt()).isLessThan(100);
+            var findings = api.get(
+                            "/api/k8s/analysis/scans/" + id + "/findings?severity=CRITICAL&kind=Pod&namespace=" + ns,
+                            admin)
+                    .json();
+            assertThat(findings.path("total").asLong()).isEqualTo(1);
+            assertThat(findings.path("items").get(0).path("checkId").asString()).isEqualTo("podCrashLoopBackOff");
+            assertThat(findings.path("items").get(0).path("patch")).isEmpty();
+            assertThat(api.get("/api/k8s/analysis/scans?clusterId=" + cluster + "&size=5", admin)
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(20);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM analysis_findings WHERE scan_id = :s")
+                            .param("s", oldest)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+    }
+
+    @Test
     @DisplayName("a sync schedule round-trips its objects and targets, is claimed once when due, and is deleted")
     void syncSchedules() {
         try (MockCluster source = MockCluster.start(0);
