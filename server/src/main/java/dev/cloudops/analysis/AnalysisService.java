@@ -44,6 +44,16 @@ public class AnalysisService {
      * @param namespace only this namespace; null for every namespace the caller may read
      */
     public AnalysisResult analyze(long clusterId, String namespace, Collection<String> analyzers) {
+        return engine.run(state(clusterId, namespace), analyzers);
+    }
+
+    /**
+     * The cluster as the caller may read it, for features that read it their own way (the cost breakdown, the
+     * anomaly detector running as the platform): the same checks and scoping as {@link #analyze}.
+     *
+     * @param namespace only this namespace; null for every namespace the caller may read
+     */
+    public ClusterState state(long clusterId, String namespace) {
         ClusterView cluster = clusters.get(clusterId);
         Optional<Set<String>> readable = access.readableNamespaces(clusterId);
         Predicate<String> scope;
@@ -63,8 +73,7 @@ public class AnalysisService {
             scope = ns -> true;
         }
         boolean clusterWide = readable.isEmpty() && (namespace == null || namespace.isEmpty());
-        var state = new LiveClusterState(clusterId, cluster.name(), kube, scope, clusterWide, clock.instant());
-        return engine.run(state, analyzers);
+        return new LiveClusterState(clusterId, cluster.name(), kube, scope, clusterWide, clock.instant());
     }
 
     /** Runs the spec-reading analyzers (all of them when {@code analyzers} is empty) on manifests. */
