@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ public class CostModel {
     private final CloudOpsProperties.Cost settings;
     private final PriceTable prices;
 
+    @Autowired
     public CostModel(CloudOpsProperties properties) {
         this(properties.analysis().cost());
     }
