@@ -150,6 +150,12 @@ public class PerformanceAnalyzer implements Analyzer {
         if (created == null || (scheduled != null && "True".equals(Json.text(scheduled, "status")))) {
             return;
         }
+        // The scheduler marks a pod unschedulable right after it is created; whichever is earlier is when it began
+        // to wait (a restored or re-created object may carry a newer creationTimestamp).
+        Instant since = scheduled == null ? null : Json.time(scheduled, "lastTransitionTime");
+        if (since != null && since.isBefore(created)) {
+            created = since;
+        }
         Duration waited = Duration.between(created, now);
         if (waited.compareTo(PENDING_WARNING) < 0) {
             return;
