@@ -466,6 +466,42 @@ class AlertsIT extends PlatformIT {
                 postRequestedFor(urlPathEqualTo("/down")).withHeader("Content-Type", containing("application/json")));
     }
 
+    @Test
+    @DisplayName("a webhook is changed field by field; an empty secret removes signing; bad changes change nothing")
+    void update() {
+        String name = unique("upd");
+        long id = webhook(body(
+                "name", name, "type", "feishu", "url", hook("/open-apis/bot/v2/hook/feishu-token-123"), "secret", "s"));
+        var shown = api.get("/api/k8s/analysis/alert-webhooks/" + id, admin).json();
+        assertThat(shown.path("format").asString()).isEqualTo("interactive");
+        assertThat(shown.path("urlHint").asString()).endsWith("/open-apis/bot/v2/hook/****");
+
+        var bad = api.put("/api/k8s/analysis/alert-webhooks/" + id, body("minSeverity", "LOUD"), admin);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("invalid-severity");
+        assertThat(api.put("/api/k8s/analysis/alert-webhooks/" + id, body("url", "gopher://x"), admin)
+                        .code())
+                .isEqualTo("invalid-url");
+
+        var changed = api.put(
+                "/api/k8s/analysis/alert-webhooks/" + id,
+                body("format", "text", "secret", "", "minSeverity", "critical", "enabled", false),
+                admin);
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json().path("name").asString()).isEqualTo(name);
+        assertThat(changed.json().path("format").asString()).isEqualTo("text");
+        assertThat(changed.json().path("hasSecret").asBoolean()).isFalse();
+        assertThat(changed.json().path("minSeverity").asString()).isEqualTo("CRITICAL");
+        assertThat(changed.json().path("enabled").asBoolean()).isFalse();
+
+        var list = api.get("/api/k8s/analysis/alert-webhooks?size=500", admin);
+        assertThat(list.json().path("items").toString()).contains(name);
+        assertThat(api.delete("/api/k8s/analysis/alert-webhooks/" + id, admin).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/k8s/analysis/alert-webhooks/" + id, admin).code())
+                .isEqualTo("webhook-not-found");
+    }
+
     private static void setRestarts(MockCluster mock, int restarts) {
         mock.client().pods().inNamespace("shop").withName("web-5d9f-abcde").editStatus(p -> {
             p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
