@@ -2,7 +2,11 @@ package dev.cloudops.analysis.alerts;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A webhook as an administrator writes it. On change, a null field stays as it is; an empty secret removes it. */
+/**
+ * A webhook as an administrator writes it. On change, a null field stays as it is; an empty secret removes it. The
+ * URL is named {@code webhookUrl} so that the audit trail redacts it like the secret: the robots' URLs carry their
+ * access token.
+ */
 @Schema(description = "Create or change an alert webhook")
 public record WebhookRequest(
         @Schema(description = "1 to 63 letters, digits, '-', '_' or '.'", example = "ops-dingtalk")

@@ -68,7 +68,7 @@ public class WebhookService {
         }
         String name = name(r.name());
         WebhookType type = WebhookType.of(r.type());
-        URI url = url(r.url(), true);
+        URI url = url(r.webhookUrl(), true);
         String secret = secret(r.secret());
         String format = format(type, r.format());
         Severity severity = severity(r.minSeverity());
@@ -108,7 +108,7 @@ public class WebhookService {
         WebhookView old = row.view();
         String name = r.name() == null ? old.name() : name(r.name());
         WebhookType type = r.type() == null ? WebhookType.of(old.type()) : WebhookType.of(r.type());
-        URI url = r.url() == null ? null : url(r.url(), true);
+        URI url = r.webhookUrl() == null ? null : url(r.webhookUrl(), true);
         String sealedUrl = url == null ? row.sealedUrl() : sealer.seal(url.toString());
         String hint = url == null ? old.urlHint() : hint(type, url);
         String sealedSecret = row.sealedSecret();
@@ -253,26 +253,29 @@ public class WebhookService {
             if (!required) {
                 return null;
             }
-            throw ApiException.badRequest("invalid-url", "url is required", "url");
+            throw ApiException.badRequest("invalid-url", "webhookUrl is required", "webhookUrl");
         }
         URI uri;
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("invalid-url", "url is not a valid URL: " + e.getReason(), "url");
+            throw ApiException.badRequest(
+                    "invalid-url", "webhookUrl is not a valid URL: " + e.getReason(), "webhookUrl");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https"))
                 || uri.getHost() == null
                 || uri.getHost().isEmpty()) {
             throw ApiException.badRequest(
-                    "invalid-url", "url must be an absolute http or https URL with a host", "url");
+                    "invalid-url", "webhookUrl must be an absolute http or https URL with a host", "webhookUrl");
         }
         if (uri.getUserInfo() != null) {
-            throw ApiException.badRequest("invalid-url", "url must not carry a user name or password", "url");
+            throw ApiException.badRequest(
+                    "invalid-url", "webhookUrl must not carry a user name or password", "webhookUrl");
         }
         if (text.length() > MAX_URL) {
-            throw ApiException.badRequest("invalid-url", "url is longer than " + MAX_URL + " characters", "url");
+            throw ApiException.badRequest(
+                    "invalid-url", "webhookUrl is longer than " + MAX_URL + " characters", "webhookUrl");
         }
         return uri;
     }

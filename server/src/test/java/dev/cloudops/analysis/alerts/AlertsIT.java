@@ -118,7 +118,7 @@ class AlertsIT extends PlatformIT {
                 unique("ding"),
                 "type",
                 "dingtalk",
-                "url",
+                "webhookUrl",
                 hook("/robot/send?access_token=ding-token-xyz"),
                 "secret",
                 secret));
@@ -145,6 +145,15 @@ class AlertsIT extends PlatformIT {
 
         var shown = api.get("/api/k8s/analysis/alert-webhooks/" + id, admin);
         assertThat(shown.text()).doesNotContain(secret).doesNotContain("ding-token-xyz");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE detail LIKE '%ding-token-xyz%' OR detail LIKE :s")
+                        .param("s", "%" + secret + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_webhooks WHERE url_sealed LIKE '%ding-token-xyz%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(shown.json().path("urlHint").asString()).endsWith("/robot/send?****");
         assertThat(shown.json().path("hasSecret").asBoolean()).isTrue();
     }
@@ -158,7 +167,7 @@ class AlertsIT extends PlatformIT {
                 unique("feishu"),
                 "type",
                 "feishu",
-                "url",
+                "webhookUrl",
                 hook("/open-apis/bot/v2/hook/feishu-token-123"),
                 "secret",
                 secret));
@@ -202,7 +211,7 @@ class AlertsIT extends PlatformIT {
                 "lark",
                 "format",
                 "text",
-                "url",
+                "webhookUrl",
                 hook("/open-apis/bot/v2/hook/feishu-token-123")));
         api.post("/api/k8s/analysis/alert-webhooks/" + text + "/test", Map.of(), admin);
         JsonNode plain =
@@ -215,14 +224,15 @@ class AlertsIT extends PlatformIT {
     @Test
     @DisplayName("WeCom markdown and generic JSON with an HMAC signature header")
     void weComAndGeneric() throws Exception {
-        long wecom = webhook(
-                body("name", unique("wecom"), "type", "wecom", "url", hook("/cgi-bin/webhook/send?key=wecom-key")));
+        long wecom = webhook(body(
+                "name", unique("wecom"), "type", "wecom", "webhookUrl", hook("/cgi-bin/webhook/send?key=wecom-key")));
         api.post("/api/k8s/analysis/alert-webhooks/" + wecom + "/test", Map.of(), admin);
         JsonNode json = JSON.readTree(only("/cgi-bin/webhook/send").getBodyAsString());
         assertThat(json.path("msgtype").asString()).isEqualTo("markdown");
         assertThat(json.path("markdown").path("content").asString()).startsWith("### CloudOps test message");
 
-        long generic = webhook(body("name", unique("gen"), "type", "generic", "url", hook("/generic"), "secret", "k"));
+        long generic =
+                webhook(body("name", unique("gen"), "type", "generic", "webhookUrl", hook("/generic"), "secret", "k"));
         api.post("/api/k8s/analysis/alert-webhooks/" + generic + "/test", Map.of(), admin);
         LoggedRequest request = only("/generic");
         String ts = request.getHeader("X-CloudOps-Timestamp");
@@ -240,8 +250,8 @@ class AlertsIT extends PlatformIT {
     @Test
     @DisplayName("a robot that refuses the message (errcode in a 200) makes the delivery fail with its reason")
     void refusal() {
-        long id = webhook(
-                body("name", unique("bad"), "type", "dingtalk", "url", hook("/refusing/robot/send?access_token=t")));
+        long id = webhook(body(
+                "name", unique("bad"), "type", "dingtalk", "webhookUrl", hook("/refusing/robot/send?access_token=t")));
         var sent = api.post("/api/k8s/analysis/alert-webhooks/" + id + "/test", Map.of(), admin);
         assertThat(sent.json().path("state").asString()).isEqualTo("failed");
         assertThat(sent.json().path("lastError").asString()).contains("310000", "sign not match");
@@ -255,7 +265,7 @@ class AlertsIT extends PlatformIT {
         long before = count("alert_webhooks");
         var unknown = api.post(
                 "/api/k8s/analysis/alert-webhooks",
-                body("name", unique("x"), "type", "slack", "url", hook("/x")),
+                body("name", unique("x"), "type", "slack", "webhookUrl", hook("/x")),
                 admin);
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
@@ -263,20 +273,20 @@ class AlertsIT extends PlatformIT {
         for (String url : List.of("not a url", "ftp://host/x", "/relative", "http://user:pw@host/x", "")) {
             var r = api.post(
                     "/api/k8s/analysis/alert-webhooks",
-                    body("name", unique("x"), "type", "generic", "url", url),
+                    body("name", unique("x"), "type", "generic", "webhookUrl", url),
                     admin);
             assertThat(r.status()).as(url).isEqualTo(400);
             assertThat(r.code()).as(url).isEqualTo("invalid-url");
         }
         var format = api.post(
                 "/api/k8s/analysis/alert-webhooks",
-                body("name", unique("x"), "type", "wecom", "url", hook("/x"), "format", "card"),
+                body("name", unique("x"), "type", "wecom", "webhookUrl", hook("/x"), "format", "card"),
                 admin);
         assertThat(format.code()).isEqualTo("invalid-format");
         String viewer = userWith(List.of(grant("OPERATOR", null, null)));
         var denied = api.post(
                 "/api/k8s/analysis/alert-webhooks",
-                body("name", unique("x"), "type", "generic", "url", hook("/g")),
+                body("name", unique("x"), "type", "generic", "webhookUrl", hook("/g")),
                 viewer);
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.code()).isEqualTo("forbidden");
@@ -284,9 +294,11 @@ class AlertsIT extends PlatformIT {
         assertThat(count("alert_webhooks")).isEqualTo(before);
 
         String name = unique("dup");
-        webhook(body("name", name, "type", "generic", "url", hook("/generic")));
+        webhook(body("name", name, "type", "generic", "webhookUrl", hook("/generic")));
         var dup = api.post(
-                "/api/k8s/analysis/alert-webhooks", body("name", name, "type", "generic", "url", hook("/g")), admin);
+                "/api/k8s/analysis/alert-webhooks",
+                body("name", name, "type", "generic", "webhookUrl", hook("/g")),
+                admin);
         assertThat(dup.status()).isEqualTo(409);
         assertThat(count("alert_webhooks")).isEqualTo(before + 1);
     }
@@ -344,7 +356,7 @@ class AlertsIT extends PlatformIT {
                     unique("gen"),
                     "type",
                     "generic",
-                    "url",
+                    "webhookUrl",
                     hook("/generic"),
                     "clusterId",
                     cluster,
@@ -438,7 +450,8 @@ class AlertsIT extends PlatformIT {
     void retries() throws InterruptedException {
         HOOKS.stubFor(post(urlPathEqualTo("/down")).willReturn(aResponse().withStatus(503)));
         long cluster = 800_000 + (System.nanoTime() % 1000);
-        long id = webhook(body("name", unique("down"), "type", "generic", "url", hook("/down"), "clusterId", null));
+        long id = webhook(
+                body("name", unique("down"), "type", "generic", "webhookUrl", hook("/down"), "clusterId", null));
         alerts.reconcile(
                 cluster,
                 "c",
@@ -471,7 +484,14 @@ class AlertsIT extends PlatformIT {
     void update() {
         String name = unique("upd");
         long id = webhook(body(
-                "name", name, "type", "feishu", "url", hook("/open-apis/bot/v2/hook/feishu-token-123"), "secret", "s"));
+                "name",
+                name,
+                "type",
+                "feishu",
+                "webhookUrl",
+                hook("/open-apis/bot/v2/hook/feishu-token-123"),
+                "secret",
+                "s"));
         var shown = api.get("/api/k8s/analysis/alert-webhooks/" + id, admin).json();
         assertThat(shown.path("format").asString()).isEqualTo("interactive");
         assertThat(shown.path("urlHint").asString()).endsWith("/open-apis/bot/v2/hook/****");
@@ -479,7 +499,7 @@ class AlertsIT extends PlatformIT {
         var bad = api.put("/api/k8s/analysis/alert-webhooks/" + id, body("minSeverity", "LOUD"), admin);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("invalid-severity");
-        assertThat(api.put("/api/k8s/analysis/alert-webhooks/" + id, body("url", "gopher://x"), admin)
+        assertThat(api.put("/api/k8s/analysis/alert-webhooks/" + id, body("webhookUrl", "gopher://x"), admin)
                         .code())
                 .isEqualTo("invalid-url");
 

@@ -469,7 +469,7 @@ abstract class StoreContract extends PlatformIT {
                 Map.of(
                         "name", name,
                         "type", "wecom",
-                        "url", "http://127.0.0.1:9/cgi-bin/webhook/send?key=store-secret-key",
+                        "webhookUrl", "http://127.0.0.1:9/cgi-bin/webhook/send?key=store-secret-key",
                         "minSeverity", "INFO"),
                 admin);
         assertThat(hook.status()).isEqualTo(201);
