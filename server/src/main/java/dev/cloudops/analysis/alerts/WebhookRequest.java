@@ -18,7 +18,7 @@ public record WebhookRequest(
         @Schema(
                 description = "http(s) URL; for the robots the one they give, with its access token",
                 example = "https://oapi.dingtalk.com/robot/send?access_token=abc")
-        String url,
+        String webhookUrl,
 
         @Schema(description = "Signing secret (DingTalk SEC…, Feishu signature key, generic HMAC key); write-only")
         String secret,
