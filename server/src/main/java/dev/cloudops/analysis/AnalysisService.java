@@ -47,15 +47,18 @@ public class AnalysisService {
      */
     public AnalysisResult analyze(long clusterId, String namespace, Collection<String> analyzers) {
         engine.choose(analyzers);
-        return engine.run(liveState(clusterId, namespace), analyzers);
+        return engine.run(state(clusterId, namespace), analyzers);
     }
 
     /**
      * The cluster as the caller may read it, checked now (on the caller's thread): an unknown cluster is a 404, an
      * invalid namespace a 400, one outside the caller's grants a 403, all before anything is read. The state reads
-     * lazily and needs no caller afterwards, so a background job can analyse it.
+     * lazily and needs no caller afterwards, so a background job (a scan, the anomaly detector running as the
+     * platform) or a feature reading it its own way (the cost breakdown) can use it.
+     *
+     * @param namespace only this namespace; null for every namespace the caller may read
      */
-    LiveClusterState liveState(long clusterId, String namespace) {
+    public ClusterState state(long clusterId, String namespace) {
         ClusterView cluster = clusters.get(clusterId);
         Optional<Set<String>> readable = access.readableNamespaces(clusterId);
         Predicate<String> scope;

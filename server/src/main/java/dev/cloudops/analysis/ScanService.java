@@ -78,7 +78,7 @@ public class ScanService {
                 ? null
                 : request.namespace().trim();
         long clusterId = request.clusterId();
-        LiveClusterState state = analysis.liveState(clusterId, namespace);
+        ClusterState state = analysis.state(clusterId, namespace);
         String by = access.current().username();
         long scanId = store.insert(clusterId, namespace, names, by, clock.millis());
         long jobId = jobs.start(JOB_KIND, scanId, clusterId, by, job -> run(scanId, clusterId, state, names, job));
@@ -89,7 +89,7 @@ public class ScanService {
     private void run(
             long scanId,
             long clusterId,
-            LiveClusterState state,
+            ClusterState state,
             List<String> names,
             dev.cloudops.platform.jobs.JobContext job) {
         store.running(scanId, clock.millis());

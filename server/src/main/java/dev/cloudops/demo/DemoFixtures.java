@@ -45,6 +45,7 @@ public final class DemoFixtures {
         List<HasMetadata> storage = DemoStorage.volumes(catalog, built.pods());
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(DemoBackups.definition(now));
+        objects.addAll(DemoMetrics.definitions(now));
         objects.add(DemoStorage.storageClass(now));
         objects.addAll(DemoNamespaces.namespaces(now));
         objects.addAll(DemoNodes.nodes(now));
@@ -60,6 +61,7 @@ public final class DemoFixtures {
         objects.addAll(DemoNetwork.autoscalers(now));
         objects.addAll(DemoEvents.events(built, storage, now));
         objects.addAll(DemoBackups.instances(now));
+        objects.addAll(DemoMetrics.objects(built.pods(), DemoNodes.NAMES, now));
         return List.copyOf(objects);
     }
 }

@@ -19,7 +19,8 @@ public record CloudOpsProperties(
         @DefaultValue Web web,
         @DefaultValue Logs logs,
         @DefaultValue Exec exec,
-        @DefaultValue Files files) {
+        @DefaultValue Files files,
+        @DefaultValue Analysis analysis) {
 
     /** @param enabled start the simulated cluster {@code demo} (the {@code --demo} switch) */
     public record Demo(@DefaultValue("false") boolean enabled) {}
@@ -114,4 +115,67 @@ public record CloudOpsProperties(
             @DefaultValue("5000") int maxListEntries,
             @DefaultValue("1000") int maxSearchResults,
             @DefaultValue("60s") Duration operationTimeout) {}
+
+    /** Settings of the analysis engine's features that need any. */
+    public record Analysis(
+            @DefaultValue Cost cost, @DefaultValue Alerts alerts) {}
+
+    /**
+     * The cost model: every pod costs its CPU and memory requests times the price of the node it runs on, by the
+     * node's provider (from its providerID) and region (label {@code topology.kubernetes.io/region}). The default
+     * prices are OpenCost's defaults for on-demand capacity.
+     *
+     * @param currency the unit of every price, for people
+     * @param hoursPerMonth hours a month is billed for
+     * @param cpuHour price of one vCPU for an hour where no {@code prices} entry matches
+     * @param memoryGibHour price of one GiB of memory for an hour where no {@code prices} entry matches
+     * @param prices prices per provider, or per provider and region; the most specific match wins
+     * @param idleBelow a workload using less than this share of both its CPU and memory requests is idle
+     * @param overProvisionedBelow a workload using less than this share of its CPU or memory request is
+     *     over-provisioned
+     * @param headroom suggested requests are the 95th percentile of current use plus this share
+     */
+    public record Cost(
+            @DefaultValue("USD") String currency,
+            @DefaultValue("730") double hoursPerMonth,
+            @DefaultValue("0.031611") double cpuHour,
+            @DefaultValue("0.004237") double memoryGibHour,
+            @DefaultValue java.util.List<Price> prices,
+            @DefaultValue("0.1") double idleBelow,
+            @DefaultValue("0.5") double overProvisionedBelow,
+            @DefaultValue("0.3") double headroom) {}
+
+    /**
+     * A price for the nodes of one provider ({@code aws}, {@code huawei}, {@code aliyun}, {@code tencent},
+     * {@code gcp}, {@code azure} …), optionally of one region only.
+     */
+    public record Price(String provider, String region, double cpuHour, double memoryGibHour) {}
+
+    /**
+     * The anomaly detector and its alerts.
+     *
+     * @param enabled run the detector
+     * @param interval how often the fleet samples every workload
+     * @param baselineSamples samples of each workload's own history a baseline holds
+     * @param minSamples samples a baseline needs before usage jumps are judged
+     * @param spikeFactor a value this many times its baseline (mean of the earlier samples) is a spike or jump
+     * @param minRestarts restarts in one interval that can be a spike at all
+     * @param minWarningEvents warning events in one interval that can be a burst at all
+     * @param flapChanges replica count changes within the baseline that are flapping
+     * @param deliveryAttempts attempts per webhook delivery before it is given up
+     * @param deliveryBackoff wait before the second attempt; doubled for each attempt after it
+     * @param deliveryTimeout connect and request timeout of one delivery attempt
+     */
+    public record Alerts(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1m") Duration interval,
+            @DefaultValue("20") int baselineSamples,
+            @DefaultValue("5") int minSamples,
+            @DefaultValue("3") double spikeFactor,
+            @DefaultValue("3") int minRestarts,
+            @DefaultValue("5") int minWarningEvents,
+            @DefaultValue("4") int flapChanges,
+            @DefaultValue("5") int deliveryAttempts,
+            @DefaultValue("10s") Duration deliveryBackoff,
+            @DefaultValue("5s") Duration deliveryTimeout) {}
 }

@@ -314,7 +314,9 @@ class DemoFixturesTest {
                         .get("spec")
                         .getProperties())
                 .containsKeys("schedule", "target", "retention");
-        List<GenericKubernetesResource> backups = all(GenericKubernetesResource.class);
+        List<GenericKubernetesResource> backups = all(GenericKubernetesResource.class).stream()
+                .filter(r -> r.getApiVersion().startsWith("demo.cloudops.dev/"))
+                .toList();
         assertThat(backups).hasSize(3).allSatisfy(b -> {
             assertThat(b.getKind()).isEqualTo("Backup");
             assertThat(b.getApiVersion()).isEqualTo("demo.cloudops.dev/v1");

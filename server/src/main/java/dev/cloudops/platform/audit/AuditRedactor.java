@@ -35,6 +35,8 @@ final class AuditRedactor {
             "authorization",
             "bearertoken",
             "passphrase",
+            // Alert webhooks: DingTalk, Feishu and WeCom put the robot's access token in the URL.
+            "webhookurl",
             // The text of a file saved into a container: config files hold credentials often enough.
             "content");
     private static final int MAX_KEPT = 8192;

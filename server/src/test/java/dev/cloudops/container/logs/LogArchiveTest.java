@@ -25,7 +25,7 @@ class LogArchiveTest {
     Path dir;
 
     private LogArchive archive() {
-        return new LogArchive(new CloudOpsProperties(dir, null, null, null, null, null, null, null));
+        return new LogArchive(new CloudOpsProperties(dir, null, null, null, null, null, null, null, null));
     }
 
     private long files() throws IOException {

@@ -32,6 +32,7 @@ class LogStreamsTest {
                     1L << 30,
                     Duration.ofSeconds(30)),
             null,
+            null,
             null));
 
     @AfterEach

@@ -33,7 +33,7 @@ class SecretSealerTest {
         if (previous != null) {
             env.setProperty("CLOUDOPS_PREVIOUS_KEYS", previous);
         }
-        var props = new CloudOpsProperties(dir, null, null, null, null, null, null, null);
+        var props = new CloudOpsProperties(dir, null, null, null, null, null, null, null, null);
         return new SecretSealer(env, props);
     }
 

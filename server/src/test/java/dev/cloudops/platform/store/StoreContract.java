@@ -592,4 +592,67 @@ abstract class StoreContract extends PlatformIT {
                     .isZero();
         }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.cloudops.analysis.alerts.AlertService alertService;
+
+    @Test
+    @DisplayName("alerts (one open per workload and kind), webhooks with sealed URLs, and deliveries round-trip")
+    void alerts() {
+        long cluster = 700_000 + (System.nanoTime() % 1000);
+        var workload = new dev.cloudops.analysis.usage.Workload("Deployment", "shop", "cart");
+        var spike = new dev.cloudops.analysis.alerts.Signal(
+                workload,
+                dev.cloudops.analysis.alerts.AlertKind.RESTART_SPIKE,
+                dev.cloudops.analysis.Severity.CRITICAL,
+                "9 restarts in the last interval; usually 0.0",
+                9,
+                0);
+        String name = unique("hook");
+        var hook = api.post(
+                "/api/k8s/analysis/alert-webhooks",
+                Map.of(
+                        "name", name,
+                        "type", "wecom",
+                        "webhookUrl", "http://127.0.0.1:9/cgi-bin/webhook/send?key=store-secret-key",
+                        "minSeverity", "INFO"),
+                admin);
+        assertThat(hook.status()).isEqualTo(201);
+        long hookId = hook.json().path("id").asLong();
+        assertThat(hook.text()).doesNotContain("store-secret-key");
+
+        assertThat(alertService.reconcile(cluster, "db", List.of(spike)).opened())
+                .isEqualTo(1);
+        assertThat(alertService.reconcile(cluster, "db", List.of(spike)).repeated())
+                .isEqualTo(1);
+        var open = api.get("/api/k8s/analysis/alerts?clusterId=" + cluster + "&state=open", admin);
+        assertThat(open.json().path("items")).hasSize(1);
+        long id = open.json().path("items").get(0).path("id").asLong();
+        assertThat(open.json().path("items").get(0).path("occurrences").asInt()).isEqualTo(2);
+        assertThat(open.json().path("items").get(0).path("value").asDouble()).isEqualTo(9.0);
+        var acked = api.post("/api/k8s/analysis/alerts/" + id + "/ack", Map.of(), admin);
+        assertThat(acked.json().path("ackedBy").asString()).isEqualTo("admin");
+        // The database itself refuses a second open alert with the same key.
+        assertThat(jdbc.sql("SELECT open_key FROM analysis_alerts WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isNotNull();
+        assertThat(alertService.reconcile(cluster, "db", List.of()).resolved()).isEqualTo(1);
+        assertThat(api.get("/api/k8s/analysis/alerts/" + id, admin)
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("resolved");
+        var deliveries = api.get("/api/k8s/analysis/alert-webhooks/" + hookId + "/deliveries", admin);
+        assertThat(deliveries.json().path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.delete("/api/k8s/analysis/alert-webhooks/" + hookId, admin)
+                        .status())
+                .isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_deliveries WHERE webhook_id = :w")
+                        .param("w", hookId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
 }
