@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  */
 final class TencentAccess {
 
-    static final Set<String> PRESET_ROLES = Set.of("tke:admin", "tke:ops", "tke:dev", "tke:ro", "tke:ns:dev", "tke:ns:ro");
+    static final Set<String> PRESET_ROLES =
+            Set.of("tke:admin", "tke:ops", "tke:dev", "tke:ro", "tke:ns:dev", "tke:ns:ro");
     private static final Pattern UIN = Pattern.compile("\\d{5,20}");
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
 
@@ -53,7 +54,8 @@ final class TencentAccess {
     static AccessEntry grant(TkeClient tke, String clusterId, AccessGrant grant) throws TencentCloudSDKException {
         check(grant);
         List<PermissionItem> all = new ArrayList<>(permissions(tke, grant.principal()));
-        List<String> scopes = grant.namespaces().isEmpty() ? java.util.Collections.singletonList(null) : grant.namespaces();
+        List<String> scopes =
+                grant.namespaces().isEmpty() ? java.util.Collections.singletonList(null) : grant.namespaces();
         for (String namespace : scopes) {
             PermissionItem item = item(clusterId, grant.policy(), namespace);
             if (all.stream().noneMatch(p -> same(p, item))) {

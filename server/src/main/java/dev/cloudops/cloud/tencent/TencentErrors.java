@@ -39,8 +39,7 @@ final class TencentErrors {
     static ApiException translate(String service, TencentCloudSDKException e) {
         String code = code(e);
         if (code.isEmpty()) {
-            return CloudProblems.unavailable(
-                    "Tencent Cloud " + service + " could not be reached: " + rootMessage(e));
+            return CloudProblems.unavailable("Tencent Cloud " + service + " could not be reached: " + rootMessage(e));
         }
         String tail = " (" + code + (blank(e.getRequestId()) ? "" : ", request " + e.getRequestId()) + ")";
         String message = e.getMessage();
@@ -61,8 +60,12 @@ final class TencentErrors {
                         "Tencent Cloud " + service + " kept throttling after retries: " + message + tail);
             case "ResourceInUse", "ResourceUnavailable" ->
                 CloudProblems.conflict("Tencent Cloud " + service + ": " + message + tail);
-            case "InvalidParameter", "InvalidParameterValue", "MissingParameter", "UnknownParameter",
-                    "UnsupportedOperation", "InvalidAction" ->
+            case "InvalidParameter",
+                    "InvalidParameterValue",
+                    "MissingParameter",
+                    "UnknownParameter",
+                    "UnsupportedOperation",
+                    "InvalidAction" ->
                 CloudProblems.invalidRequest("Tencent Cloud " + service + " rejected the request: " + message + tail);
             case SERVER_SIDE, "InternalError" ->
                 CloudProblems.unavailable("Tencent Cloud " + service + " failed: " + message + tail);

@@ -63,7 +63,9 @@ final class TencentNodePools {
         }
         if (matches.size() > 1) {
             throw CloudProblems.conflict(matches.size() + " node pools of " + clusterId + " are named " + nameOrId
-                    + " (" + String.join(", ", matches.stream().map(NodePool::getNodePoolId).toList())
+                    + " ("
+                    + String.join(
+                            ", ", matches.stream().map(NodePool::getNodePoolId).toList())
                     + "); address one by its id");
         }
         return matches.get(0);
@@ -126,8 +128,10 @@ final class TencentNodePools {
         launch.put(
                 "SystemDisk",
                 Map.of(
-                        "DiskType", o.getOrDefault("diskType", "CLOUD_PREMIUM"),
-                        "DiskSize", spec.diskSizeGb() == null ? 50 : spec.diskSizeGb()));
+                        "DiskType",
+                        o.getOrDefault("diskType", "CLOUD_PREMIUM"),
+                        "DiskSize",
+                        spec.diskSizeGb() == null ? 50 : spec.diskSizeGb()));
         if (o.containsKey("securityGroupIds")) {
             launch.put("SecurityGroupIds", list(o.get("securityGroupIds")));
         }
@@ -204,11 +208,7 @@ final class TencentNodePools {
         request.setKeepInstance(false);
         tke.DeleteClusterNodePool(request);
         return new CloudOperation(
-                OperationKind.DELETE_NODE_GROUP,
-                cluster,
-                pool.getName(),
-                clusterId + "/" + pool.getNodePoolId(),
-                null);
+                OperationKind.DELETE_NODE_GROUP, cluster, pool.getName(), clusterId + "/" + pool.getNodePoolId(), null);
     }
 
     static OperationProgress poll(TkeClient tke, CloudOperation op) throws TencentCloudSDKException {

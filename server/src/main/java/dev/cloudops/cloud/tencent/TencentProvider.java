@@ -180,14 +180,15 @@ class TencentProvider implements CloudClusterProvider {
         var endpoints = tke.DescribeClusterEndpoints(request);
         boolean external = !blank(endpoints.getClusterExternalEndpoint());
         String host = external ? endpoints.getClusterExternalEndpoint() : endpoints.getClusterIntranetEndpoint();
-        String url = blank(host) ? null : host.startsWith("https://") ? host : "https://" + host;
+        String url = blank(host) ? null : host.contains("://") ? host : "https://" + host;
         return TkeMapping.cluster(c, region, url, caData(endpoints.getCertificationAuthority()), pools)
                 .withSettings(Map.of("endpointPublicAccess", String.valueOf(external)));
     }
 
     @Override
     public void checkNewCluster(NewCluster spec) {
-        if (!NAME.matcher(spec.name()).matches() || CLUSTER_ID.matcher(spec.name()).matches()) {
+        if (!NAME.matcher(spec.name()).matches()
+                || CLUSTER_ID.matcher(spec.name()).matches()) {
             throw ApiException.badRequest(
                     "invalid-name",
                     "TKE cluster names here are 1-50 letters, digits, '-', '_' or '.', and not like a cluster id",
@@ -226,7 +227,8 @@ class TencentProvider implements CloudClusterProvider {
         if (o.containsKey("serviceCidr") && !cidr(o.get("serviceCidr"))) {
             throw ApiException.badRequest("invalid-field", "serviceCidr must be a CIDR block", "options.serviceCidr");
         }
-        if (o.containsKey("clusterLevel") && !LEVEL.matcher(o.get("clusterLevel")).matches()) {
+        if (o.containsKey("clusterLevel")
+                && !LEVEL.matcher(o.get("clusterLevel")).matches()) {
             throw ApiException.badRequest(
                     "invalid-field", "clusterLevel is L5, L20, L50, L100 …", "options.clusterLevel");
         }
@@ -288,14 +290,16 @@ class TencentProvider implements CloudClusterProvider {
     public void checkChange(CloudCluster current, ClusterChange change) {
         if (change.version() != null && !change.settings().isEmpty()) {
             throw ApiException.badRequest(
-                    "invalid-field", "TKE changes the version or settings, one at a time: send two requests", "settings");
+                    "invalid-field",
+                    "TKE changes the version or settings, one at a time: send two requests",
+                    "settings");
         }
         if (change.version() != null && KubeVersions.minorSteps(current.version(), change.version()) > 1) {
             int[] v = KubeVersions.parse(current.version(), "version");
             throw ApiException.badRequest(
                     "invalid-version",
-                    "TKE upgrades one minor version at a time: from " + current.version() + " the next is " + v[0]
-                            + "." + (v[1] + 1),
+                    "TKE upgrades one minor version at a time: from " + current.version() + " the next is " + v[0] + "."
+                            + (v[1] + 1),
                     "version");
         }
         for (var e : change.settings().entrySet()) {
@@ -304,7 +308,8 @@ class TencentProvider implements CloudClusterProvider {
                 throw ApiException.badRequest(
                         "invalid-setting", "TKE cannot change '" + e.getKey() + "' here; settings: " + SETTINGS, field);
             }
-            if (e.getKey().equals("clusterLevel") && !LEVEL.matcher(e.getValue()).matches()) {
+            if (e.getKey().equals("clusterLevel")
+                    && !LEVEL.matcher(e.getValue()).matches()) {
                 throw ApiException.badRequest("invalid-setting", "clusterLevel is L5, L20, L50 …", field);
             }
             if (e.getKey().equals("autoUpgradeClusterLevel") || e.getKey().equals("deletionProtection")) {
@@ -312,7 +317,8 @@ class TencentProvider implements CloudClusterProvider {
                     throw ApiException.badRequest("invalid-setting", field + " must be true or false", field);
                 }
             }
-            if (e.getKey().equals("description") && (e.getValue() == null || e.getValue().length() > 256)) {
+            if (e.getKey().equals("description")
+                    && (e.getValue() == null || e.getValue().length() > 256)) {
                 throw ApiException.badRequest("invalid-setting", "description is at most 256 characters", field);
             }
         }
@@ -330,7 +336,9 @@ class TencentProvider implements CloudClusterProvider {
                 return new CloudOperation(OperationKind.UPDATE_CLUSTER, name, null, id, change.version());
             }
             Map<String, String> s = change.settings();
-            if (s.containsKey("description") || s.containsKey("clusterLevel") || s.containsKey("autoUpgradeClusterLevel")) {
+            if (s.containsKey("description")
+                    || s.containsKey("clusterLevel")
+                    || s.containsKey("autoUpgradeClusterLevel")) {
                 var request = new ModifyClusterAttributeRequest();
                 request.setClusterId(id);
                 request.setClusterDesc(s.get("description"));
@@ -352,7 +360,11 @@ class TencentProvider implements CloudClusterProvider {
                 b.tke().DisableClusterDeletionProtection(request);
             }
             return new CloudOperation(
-                    OperationKind.UPDATE_CLUSTER, name, null, id, String.join(", ", new java.util.TreeSet<>(s.keySet())));
+                    OperationKind.UPDATE_CLUSTER,
+                    name,
+                    null,
+                    id,
+                    String.join(", ", new java.util.TreeSet<>(s.keySet())));
         });
     }
 
@@ -414,9 +426,9 @@ class TencentProvider implements CloudClusterProvider {
         if (status == CloudStatus.DEGRADED) {
             return OperationProgress.failed(phase, "TKE reports the cluster " + phase);
         }
-        boolean versionChange = op.target() != null && Character.isDigit(op.target().charAt(0));
-        boolean reached = !versionChange
-                || KubeVersions.minorSteps(c.getClusterVersion(), op.target()) <= 0;
+        boolean versionChange =
+                op.target() != null && Character.isDigit(op.target().charAt(0));
+        boolean reached = !versionChange || KubeVersions.minorSteps(c.getClusterVersion(), op.target()) <= 0;
         return status == CloudStatus.ACTIVE && reached
                 ? OperationProgress.succeeded(phase)
                 : OperationProgress.running(phase);
@@ -424,10 +436,12 @@ class TencentProvider implements CloudClusterProvider {
 
     @Override
     public List<NodeGroup> listNodeGroups(CloudSession session, String cluster) {
-        return clients.call(session, "TKE", b -> TencentNodePools.all(b.tke(), find(b.tke(), cluster).getClusterId())
-                .stream()
-                .map(TkeMapping::nodeGroup)
-                .toList());
+        return clients.call(
+                session,
+                "TKE",
+                b -> TencentNodePools.all(b.tke(), find(b.tke(), cluster).getClusterId()).stream()
+                        .map(TkeMapping::nodeGroup)
+                        .toList());
     }
 
     @Override
@@ -510,13 +524,19 @@ class TencentProvider implements CloudClusterProvider {
 
     @Override
     public List<AccessEntry> listAccess(CloudSession session, String cluster) {
-        return clients.call(session, "TKE", b -> TencentAccess.list(b.tke(), b.cam(), find(b.tke(), cluster).getClusterId()));
+        return clients.call(
+                session,
+                "TKE",
+                b -> TencentAccess.list(b.tke(), b.cam(), find(b.tke(), cluster).getClusterId()));
     }
 
     @Override
     public AccessEntry grantAccess(CloudSession session, String cluster, AccessGrant grant) {
         TencentAccess.check(grant);
-        return clients.call(session, "TKE", b -> TencentAccess.grant(b.tke(), find(b.tke(), cluster).getClusterId(), grant));
+        return clients.call(
+                session,
+                "TKE",
+                b -> TencentAccess.grant(b.tke(), find(b.tke(), cluster).getClusterId(), grant));
     }
 
     @Override
@@ -553,7 +573,8 @@ class TencentProvider implements CloudClusterProvider {
                         .toList();
         if (matches.size() > 1) {
             throw CloudProblems.conflict(matches.size() + " TKE clusters are named " + nameOrId + " ("
-                    + String.join(", ", matches.stream().map(Cluster::getClusterId).toList())
+                    + String.join(
+                            ", ", matches.stream().map(Cluster::getClusterId).toList())
                     + "); address one by its id");
         }
         return matches.stream().findFirst();

@@ -48,8 +48,8 @@ final class TkeKubeconfig {
     private static Instant notAfter(String base64Pem) {
         try {
             var factory = CertificateFactory.getInstance("X.509");
-            var cert = (X509Certificate)
-                    factory.generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64Pem)));
+            var cert = (X509Certificate) factory.generateCertificate(
+                    new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64Pem)));
             return cert.getNotAfter().toInstant();
         } catch (CertificateException e) {
             throw new IllegalArgumentException("not a certificate", e);

@@ -34,8 +34,7 @@ final class TkeMapping {
     private TkeMapping() {}
 
     /** A cluster, with its API server's address and CA when known, and its node pools' settings. */
-    static CloudCluster cluster(
-            Cluster c, String region, String endpoint, String caData, List<NodePool> nodePools) {
+    static CloudCluster cluster(Cluster c, String region, String endpoint, String caData, List<NodePool> nodePools) {
         Map<String, String> settings = new TreeMap<>();
         put(settings, "version", c.getClusterVersion());
         put(settings, "clusterType", c.getClusterType());
@@ -87,10 +86,13 @@ final class TkeMapping {
                 status(p.getLifeState()),
                 null,
                 List.of(),
-                new NodeGroupScaling(toInt(p.getMinNodesNum()), toInt(p.getMaxNodesNum()), toInt(p.getDesiredNodesNum())),
+                new NodeGroupScaling(
+                        toInt(p.getMinNodesNum()), toInt(p.getMaxNodesNum()), toInt(p.getDesiredNodesNum())),
                 null,
                 labels,
-                asg == null || asg.isBlank() || asg.equals("enabled") ? List.of() : List.of("AutoscalingGroup: " + asg));
+                asg == null || asg.isBlank() || asg.equals("enabled")
+                        ? List.of()
+                        : List.of("AutoscalingGroup: " + asg));
     }
 
     /** A cluster's state ({@code Cluster.ClusterStatus} and {@code ClusterStatus.ClusterState}). */
@@ -101,13 +103,26 @@ final class TkeMapping {
         return switch (state) {
             case "Running", "normal" -> CloudStatus.ACTIVE;
             case "Creating", "Trading", "creating" -> CloudStatus.CREATING;
-            case "Upgrading", "Scaling", "NodeUpgrading", "RuntimeUpgrading", "MasterScaling",
-                    "ClusterLevelUpgrading", "ClusterLevelTrading", "Recovering", "updating" -> CloudStatus.UPDATING;
+            case "Upgrading",
+                    "Scaling",
+                    "NodeUpgrading",
+                    "RuntimeUpgrading",
+                    "MasterScaling",
+                    "ClusterLevelUpgrading",
+                    "ClusterLevelTrading",
+                    "Recovering",
+                    "updating" -> CloudStatus.UPDATING;
             case "Deleting", "ResourceDestroy", "deleting" -> CloudStatus.DELETING;
             case "ResourceDestroyed", "deleted" -> CloudStatus.DELETED;
             case "WaittingForConnect" -> CloudStatus.PENDING;
-            case "Abnormal", "Pause", "Idling", "Isolated", "ResourceIsolate", "ResourceIsolated",
-                    "ResourceReverse", "ResourceReversal" -> CloudStatus.DEGRADED;
+            case "Abnormal",
+                    "Pause",
+                    "Idling",
+                    "Isolated",
+                    "ResourceIsolate",
+                    "ResourceIsolated",
+                    "ResourceReverse",
+                    "ResourceReversal" -> CloudStatus.DEGRADED;
             default -> CloudStatus.UNKNOWN;
         };
     }
