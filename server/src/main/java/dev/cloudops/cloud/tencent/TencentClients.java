@@ -167,7 +167,7 @@ class TencentClients {
         private final String roleArn;
         private final String externalId;
         private final Clock clock;
-        private Instant expiresAt = Instant.MIN;
+        private Instant expiresAt = Instant.EPOCH;
 
         RoleSession(StsClient sts, String roleArn, String externalId, Clock clock) {
             this.sts = sts;
