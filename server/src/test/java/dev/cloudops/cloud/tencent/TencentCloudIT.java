@@ -209,6 +209,84 @@ class TencentCloudIT extends CloudTestSupport {
     }
 
     @Test
+    @DisplayName(
+            "updates: one minor version up via UpdateClusterVersion, basic settings; downgrades and deletes guarded")
+    void updateAndDelete() {
+        long account = tencentAccount(secretId());
+        String name = unique("up");
+        stubCluster(name, "Running");
+        long id = importUnregistered(account, name);
+        assertThat(api.put("/api/k8s/cloud/clusters/" + id, Map.of("version", "1.29.0"), admin)
+                        .code())
+                .isEqualTo("version-downgrade");
+        assertThat(api.put("/api/k8s/cloud/clusters/" + id, Map.of("version", "1.32.0"), admin)
+                        .code())
+                .isEqualTo("invalid-version");
+        assertThat(api.put("/api/k8s/cloud/clusters/" + id, Map.of("settings", Map.of("vpcId", "vpc-other001")), admin)
+                        .code())
+                .isEqualTo("invalid-setting");
+        assertThat(api.delete("/api/k8s/cloud/clusters/" + id, admin).code()).isEqualTo("confirmation-required");
+        AWS.verify(0, action(postRequestedFor(urlEqualTo("/")), "UpdateClusterVersion"));
+        AWS.verify(0, action(postRequestedFor(urlEqualTo("/")), "DeleteCluster"));
+
+        AWS.stubFor(action("UpdateClusterVersion")
+                .willReturn(ok(""))
+                .inScenario("up")
+                .willSetStateTo("upgrading"));
+        AWS.stubFor(action("DescribeClusters")
+                .inScenario("up")
+                .whenScenarioStateIs("upgrading")
+                .willReturn(ok("\"TotalCount\":1,\"Clusters\":[" + cluster(name, "Upgrading") + "]"))
+                .willSetStateTo("upgraded"));
+        AWS.stubFor(action("DescribeClusters")
+                .inScenario("up")
+                .whenScenarioStateIs("upgraded")
+                .willReturn(ok("\"TotalCount\":1,\"Clusters\":["
+                        + cluster(name, "Running").replace("\"1.30.0\"", "\"1.31.0\"") + "]")));
+        var upgrade = api.put("/api/k8s/cloud/clusters/" + id, Map.of("version", "1.31.0"), admin);
+        assertThat(upgrade.status()).as(upgrade.text()).isEqualTo(202);
+        var job = awaitJob(upgrade.json().path("id").asLong());
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        AWS.verify(signed("UpdateClusterVersion", null, "tke", "2018-05-25")
+                .withRequestBody(equalToJson("{\"ClusterId\":\"" + CLUSTER_ID + "\",\"DstVersion\":\"1.31.0\"}")));
+        assertThat(api.get("/api/k8s/cloud/clusters/" + id, admin)
+                        .json()
+                        .path("version")
+                        .asString())
+                .isEqualTo("1.31.0");
+
+        AWS.resetAll();
+        stubCluster(name, "Running");
+        AWS.stubFor(action("DescribeClusters")
+                .willReturn(ok("\"TotalCount\":1,\"Clusters\":["
+                        + cluster(name, "Running").replace("\"1.30.0\"", "\"1.31.0\"") + "]")));
+        AWS.stubFor(action("ModifyClusterAttribute").willReturn(ok("\"ClusterDesc\":\"payments\"")));
+        AWS.stubFor(action("EnableClusterDeletionProtection").willReturn(ok("")));
+        var settings = api.put(
+                "/api/k8s/cloud/clusters/" + id,
+                Map.of("settings", Map.of("description", "payments", "deletionProtection", "true")),
+                admin);
+        assertThat(settings.status()).as(settings.text()).isEqualTo(202);
+        assertThat(awaitJob(settings.json().path("id").asLong()).path("status").asString())
+                .isEqualTo("SUCCEEDED");
+        AWS.verify(action(postRequestedFor(urlEqualTo("/")), "ModifyClusterAttribute")
+                .withRequestBody(equalToJson("{\"ClusterId\":\"" + CLUSTER_ID + "\",\"ClusterDesc\":\"payments\"}")));
+        AWS.verify(action(postRequestedFor(urlEqualTo("/")), "EnableClusterDeletionProtection")
+                .withRequestBody(equalToJson("{\"ClusterId\":\"" + CLUSTER_ID + "\"}")));
+
+        AWS.stubFor(action("DeleteCluster").willReturn(ok("")));
+        AWS.stubFor(action("DescribeClusterStatus").willReturn(ok("\"TotalCount\":0,\"ClusterStatusSet\":[]")));
+        var deleted = api.delete("/api/k8s/cloud/clusters/" + id + "?confirm=" + name, admin);
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(202);
+        assertThat(awaitJob(deleted.json().path("id").asLong()).path("status").asString())
+                .isEqualTo("SUCCEEDED");
+        AWS.verify(signed("DeleteCluster", null, "tke", "2018-05-25")
+                .withRequestBody(
+                        equalToJson("{\"ClusterId\":\"" + CLUSTER_ID + "\",\"InstanceDeleteMode\":\"terminate\"}")));
+        assertThat(api.get("/api/k8s/cloud/clusters/" + id, admin).code()).isEqualTo("cloud-cluster-not-found");
+    }
+
+    @Test
     @DisplayName("node pools: list, scale (bounds, then desired), refused bounds, upgrade to the control plane, delete")
     void nodePools() {
         long account = tencentAccount(secretId());
