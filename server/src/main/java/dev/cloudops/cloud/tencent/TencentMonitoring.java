@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import java.util.Set;
 /**
  * Cluster metrics from Tencent Cloud Observability Platform (Cloud Monitor): namespace {@code QCE/TKE2} through
  * DescribeStatisticData, the API Tencent documents for TKE's metrics, with the cluster's id as the required
- * {@code tke_cluster_instance_id} dimension; averages per period, oldest first.
+ * {@code tke_cluster_instance_id} dimension; averages per period, oldest first. Where TKE answers several series
+ * for a metric (node metrics, one per node), a point is their mean.
  */
 final class TencentMonitoring {
 
@@ -34,7 +34,9 @@ final class TencentMonitoring {
             "K8sClusterRateMemUsageBytesCluster",
             "K8sClusterCpuCoreUsed",
             "K8sClusterMemUsageBytes",
-            "K8sClusterRateCpuCoreRequestCluster");
+            "K8sClusterRateCpuCoreRequestCluster",
+            "K8sNodeCpuUsage",
+            "K8sNodeMemUsage");
     /** The periods TKE2 metrics are kept at. */
     static final Set<Long> PERIODS = Set.of(60L, 300L, 3600L, 86400L);
 
@@ -65,25 +67,29 @@ final class TencentMonitoring {
         request.setStartTime(format(query.from()));
         request.setEndTime(format(query.to()));
         MetricData[] data = monitor.DescribeStatisticData(request).getData();
-        Map<String, List<MetricSeries.Point>> points = new LinkedHashMap<>();
-        metrics.forEach(m -> points.put(m, new ArrayList<>()));
+        // Per metric, timestamp → the values of every series TKE answers (one per node for node metrics).
+        Map<String, java.util.TreeMap<Long, double[]>> sums = new LinkedHashMap<>();
+        metrics.forEach(m -> sums.put(m, new java.util.TreeMap<>()));
         for (MetricData metric : data == null ? new MetricData[0] : data) {
-            List<MetricSeries.Point> list = points.get(metric.getMetricName());
-            if (list == null || metric.getPoints() == null) {
+            var byTime = sums.get(metric.getMetricName());
+            if (byTime == null || metric.getPoints() == null) {
                 continue;
             }
             for (MetricDataPoint series : metric.getPoints()) {
                 for (Point p : series.getValues() == null ? new Point[0] : series.getValues()) {
                     if (p.getTimestamp() != null && p.getValue() != null) {
-                        list.add(new MetricSeries.Point(Instant.ofEpochSecond(p.getTimestamp()), p.getValue()));
+                        double[] sum = byTime.computeIfAbsent(p.getTimestamp(), t -> new double[2]);
+                        sum[0] += p.getValue();
+                        sum[1]++;
                     }
                 }
             }
         }
         List<MetricSeries> out = new ArrayList<>();
-        points.forEach((metric, list) -> {
-            list.sort(Comparator.comparing(MetricSeries.Point::at));
-            out.add(new MetricSeries(metric, "Average", unit(metric), list));
+        sums.forEach((metric, byTime) -> {
+            List<MetricSeries.Point> points = new ArrayList<>();
+            byTime.forEach((at, sum) -> points.add(new MetricSeries.Point(Instant.ofEpochSecond(at), sum[0] / sum[1])));
+            out.add(new MetricSeries(metric, "Average", unit(metric), points));
         });
         return out;
     }
@@ -93,7 +99,7 @@ final class TencentMonitoring {
     }
 
     private static String unit(String metric) {
-        if (metric.contains("Rate")) {
+        if (metric.contains("Rate") || metric.endsWith("Usage")) {
             return "Percent";
         }
         if (metric.contains("CpuCore")) {

@@ -406,7 +406,8 @@ class TencentCloudIT extends CloudTestSupport {
         AWS.stubFor(action("DescribeStatisticData")
                 .willReturn(ok("\"Period\":300,\"StartTime\":\"\",\"EndTime\":\"\",\"Data\":[{\"MetricName\":"
                         + "\"K8sClusterRateCpuCoreUsedCluster\",\"Points\":[{\"Dimensions\":[],\"Values\":["
-                        + "{\"Timestamp\":1767225900,\"Value\":41.5},{\"Timestamp\":1767225600,\"Value\":40}]}]}]")));
+                        + "{\"Timestamp\":1767225900,\"Value\":41.5},{\"Timestamp\":1767225600,\"Value\":40}]},"
+                        + "{\"Dimensions\":[],\"Values\":[{\"Timestamp\":1767225600,\"Value\":50}]}]}]")));
         var r = api.get(
                 "/api/k8s/cloud/clusters/" + id + "/monitoring?metrics=K8sClusterRateCpuCoreUsedCluster&period=300",
                 admin);
@@ -415,6 +416,8 @@ class TencentCloudIT extends CloudTestSupport {
         assertThat(r.json().get(0).path("points")).hasSize(2);
         assertThat(r.json().get(0).path("points").get(1).path("value").asDouble())
                 .isEqualTo(41.5);
+        assertThat(r.json().get(0).path("points").get(0).path("value").asDouble())
+                .isEqualTo(45.0);
         AWS.verify(signed("DescribeStatisticData", null, "monitor", "2018-07-24")
                 .withRequestBody(equalToJson(
                         "{\"Module\":\"monitor\",\"Namespace\":\"QCE/TKE2\",\"MetricNames\":"
