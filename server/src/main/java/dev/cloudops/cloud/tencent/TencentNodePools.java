@@ -131,7 +131,7 @@ final class TencentNodePools {
                         "DiskType",
                         o.getOrDefault("diskType", "CLOUD_PREMIUM"),
                         "DiskSize",
-                        spec.diskSizeGb() == null ? 50 : spec.diskSizeGb()));
+                        java.util.Objects.requireNonNullElse(spec.diskSizeGb(), 50)));
         if (o.containsKey("securityGroupIds")) {
             launch.put("SecurityGroupIds", list(o.get("securityGroupIds")));
         }

@@ -232,7 +232,7 @@ class TencentProvider implements CloudClusterProvider {
             throw ApiException.badRequest(
                     "invalid-field", "clusterLevel is L5, L20, L50, L100 …", "options.clusterLevel");
         }
-        bool(o.get("deletionProtection"), "options.deletionProtection");
+        checkBool(o.get("deletionProtection"), "options.deletionProtection");
         if (o.containsKey("projectId") && !o.get("projectId").matches("\\d{1,12}")) {
             throw ApiException.badRequest("invalid-field", "projectId must be a number", "options.projectId");
         }
@@ -275,7 +275,8 @@ class TencentProvider implements CloudClusterProvider {
             var advanced = new ClusterAdvancedSettings();
             advanced.setContainerRuntime(o.getOrDefault("containerRuntime", "containerd"));
             advanced.setNetworkType(o.getOrDefault("networkType", "GR"));
-            advanced.setDeletionProtection(bool(o.get("deletionProtection"), ""));
+            advanced.setDeletionProtection(
+                    o.containsKey("deletionProtection") ? Boolean.valueOf(o.get("deletionProtection")) : null);
             var request = new CreateClusterRequest();
             request.setClusterType("MANAGED_CLUSTER");
             request.setClusterCIDRSettings(cidrs);
@@ -594,14 +595,10 @@ class TencentProvider implements CloudClusterProvider {
         return value != null && CIDR.matcher(value).matches();
     }
 
-    private static Boolean bool(String value, String field) {
-        if (value == null) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
+    private static void checkBool(String value, String field) {
+        if (value != null && !value.equals("true") && !value.equals("false")) {
             throw ApiException.badRequest("invalid-field", field + " must be true or false", field);
         }
-        return Boolean.parseBoolean(value);
     }
 
     private static boolean blank(String s) {
