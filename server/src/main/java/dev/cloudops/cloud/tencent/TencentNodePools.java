@@ -125,13 +125,10 @@ final class TencentNodePools {
         if (spec.instanceTypes().size() > 1) {
             launch.put("InstanceTypes", spec.instanceTypes());
         }
-        launch.put(
-                "SystemDisk",
-                Map.of(
-                        "DiskType",
-                        o.getOrDefault("diskType", "CLOUD_PREMIUM"),
-                        "DiskSize",
-                        java.util.Objects.requireNonNullElse(spec.diskSizeGb(), 50)));
+        Map<String, Object> disk = new LinkedHashMap<>();
+        disk.put("DiskType", o.getOrDefault("diskType", "CLOUD_PREMIUM"));
+        disk.put("DiskSize", java.util.Objects.requireNonNullElse(spec.diskSizeGb(), 50));
+        launch.put("SystemDisk", disk);
         if (o.containsKey("securityGroupIds")) {
             launch.put("SecurityGroupIds", list(o.get("securityGroupIds")));
         }

@@ -324,6 +324,77 @@ class TencentCloudIT extends CloudTestSupport {
                 .withRequestBody(equalToJson("{\"ClusterId\":\"" + CLUSTER_ID + "\",\"NodePoolId\":\"" + POOL_ID
                         + "\",\"DesiredCapacity\":3}")));
 
+        AWS.stubFor(action("CreateClusterNodePool")
+                .inScenario("pool")
+                .willReturn(ok("\"NodePoolId\":\"np-gpu00001\""))
+                .willSetStateTo("created"));
+        AWS.stubFor(action("DescribeClusterNodePools")
+                .inScenario("pool")
+                .whenScenarioStateIs("created")
+                .willReturn(ok(pools().replace("\"TotalCount\":1,", "\"TotalCount\":2,")
+                        .replace(
+                                "\"NodePoolSet\":[",
+                                "\"NodePoolSet\":[{\"NodePoolId\":\"np-gpu00001\",\"Name\":\"gpu\","
+                                        + "\"LifeState\":\"normal\",\"MaxNodesNum\":3,\"MinNodesNum\":0,"
+                                        + "\"DesiredNodesNum\":1},"))));
+        var created = api.post(
+                "/api/k8s/cloud/clusters/" + id + "/nodegroups",
+                Map.of(
+                        "name",
+                        "gpu",
+                        "instanceTypes",
+                        List.of("GN7.2XLARGE32"),
+                        "subnetIds",
+                        List.of("subnet-abcd1234"),
+                        "minSize",
+                        0,
+                        "maxSize",
+                        3,
+                        "desiredSize",
+                        1,
+                        "diskSizeGb",
+                        80,
+                        "labels",
+                        Map.of("pool", "gpu"),
+                        "options",
+                        Map.of("keyIds", "skey-00000001")),
+                admin);
+        assertThat(created.status()).as(created.text()).isEqualTo(202);
+        assertThat(awaitJob(created.json().path("id").asLong()).path("status").asString())
+                .isEqualTo("SUCCEEDED");
+        var sent = AWS.findAll(action(postRequestedFor(urlEqualTo("/")), "CreateClusterNodePool"));
+        assertThat(sent).hasSize(1);
+        var json = tools.jackson.databind.json.JsonMapper.shared();
+        var request = json.readTree(sent.get(0).getBodyAsString());
+        assertThat(request.path("ClusterId").asString()).isEqualTo(CLUSTER_ID);
+        assertThat(request.path("Name").asString()).isEqualTo("gpu");
+        assertThat(request.path("EnableAutoscale").asBoolean()).isTrue();
+        assertThat(request.path("Labels").get(0).path("Name").asString()).isEqualTo("pool");
+        assertThat(json.readTree(request.path("AutoScalingGroupPara").asString()))
+                .isEqualTo(json.readTree("{\"MinSize\":0,\"MaxSize\":3,\"DesiredCapacity\":1,"
+                        + "\"VpcId\":\"vpc-abcd1234\",\"SubnetIds\":[\"subnet-abcd1234\"]}"));
+        assertThat(json.readTree(request.path("LaunchConfigurePara").asString()))
+                .isEqualTo(json.readTree("{\"InstanceType\":\"GN7.2XLARGE32\",\"SystemDisk\":{\"DiskType\":"
+                        + "\"CLOUD_PREMIUM\",\"DiskSize\":80},\"LoginSettings\":{\"KeyIds\":[\"skey-00000001\"]}}"));
+        var duplicate = api.post(
+                "/api/k8s/cloud/clusters/" + id + "/nodegroups",
+                Map.of(
+                        "name",
+                        "gpu",
+                        "instanceTypes",
+                        List.of("S5.MEDIUM4"),
+                        "subnetIds",
+                        List.of("subnet-abcd1234"),
+                        "minSize",
+                        0,
+                        "maxSize",
+                        1,
+                        "desiredSize",
+                        0),
+                admin);
+        assertThat(duplicate.code()).isEqualTo("cloud-conflict");
+        AWS.verify(1, action(postRequestedFor(urlEqualTo("/")), "CreateClusterNodePool"));
+
         AWS.stubFor(action("DescribeClusterInstances")
                 .willReturn(ok("\"TotalCount\":1,\"InstanceSet\":[{\"InstanceId\":\"ins-00000001\",\"InstanceRole\":"
                         + "\"WORKER\",\"InstanceState\":\"running\",\"NodePoolId\":\"" + POOL_ID + "\"}]")));
