@@ -35,6 +35,10 @@ import org.springframework.stereotype.Component;
 class TencentClients {
 
     static final String ROLE_SESSION = "cloudops-platform";
+    static final String PUBLIC_DOMAIN = "tencentcloudapi.com";
+    /** The services the platform calls, by the first label of their API hosts. */
+    static final java.util.Set<String> SERVICES = java.util.Set.of("tke", "sts", "monitor", "cam");
+
     static final long ROLE_SECONDS = 3600;
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
 
@@ -128,9 +132,9 @@ class TencentClients {
 
     /**
      * The SDK's settings for one service: the shared HTTP client, TC3-HMAC-SHA256 over POST, and the endpoint
-     * override. An override whose host starts with the service's name ({@code tke.internal.tencentcloudapi.com})
-     * replaces the endpoint, and the SDK signs for it; any other host is treated as a gateway in front of the API
-     * (the SDK's API gateway mode): requests go there, signed for the service's public host.
+     * override (see {@link #serviceAuthority}): a Tencent Cloud API host replaces the endpoint and the SDK signs
+     * for it; any other host is treated as a gateway in front of the API (the SDK's API gateway mode): requests
+     * go there, signed for the service's public host.
      */
     private ClientProfile profile(CloudSession session, String service) {
         HttpProfile http = new HttpProfile();
@@ -139,15 +143,37 @@ class TencentClients {
         URI endpoint = session.endpoint(service);
         if (endpoint != null) {
             http.setProtocol("http".equals(endpoint.getScheme()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);
-            String authority = endpoint.getRawAuthority();
-            if (endpoint.getHost().startsWith(service + ".")) {
+            String authority = serviceAuthority(service, endpoint);
+            if (authority != null) {
                 http.setEndpoint(authority);
             } else {
-                http.setEndpoint(service + ".tencentcloudapi.com");
-                http.setApigwEndpoint(authority);
+                http.setEndpoint(service + "." + PUBLIC_DOMAIN);
+                http.setApigwEndpoint(endpoint.getRawAuthority());
             }
         }
         return new ClientProfile(ClientProfile.SIGN_TC3_256, http);
+    }
+
+    /**
+     * The host (and port) a service is called at and signed for under an override, or null when the override is
+     * no API host of the service. A host starting with the service's name is taken as it is ({@code
+     * tke.internal.tencentcloudapi.com}); another {@code tencentcloudapi.com} host is made the service's by its
+     * first label ({@code default: https://tke.ap-guangzhou.tencentcloudapi.com} gives STS {@code
+     * sts.ap-guangzhou.tencentcloudapi.com}, {@code internal.tencentcloudapi.com} gives {@code
+     * tke.internal.tencentcloudapi.com}), since the SDK signs for the service its host names first.
+     */
+    static String serviceAuthority(String service, URI endpoint) {
+        String host = endpoint.getHost();
+        String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
+        if (host.startsWith(service + ".")) {
+            return host + port;
+        }
+        if (!host.equals(PUBLIC_DOMAIN) && !host.endsWith("." + PUBLIC_DOMAIN)) {
+            return null;
+        }
+        int dot = host.indexOf('.');
+        String rest = SERVICES.contains(host.substring(0, dot)) ? host.substring(dot + 1) : host;
+        return service + "." + rest + port;
     }
 
     @PreDestroy

@@ -131,7 +131,7 @@ class TencentProvider implements CloudClusterProvider {
 
     @Override
     public Set<String> endpointServices() {
-        return Set.of("tke", "sts", "monitor", "cam");
+        return TencentClients.SERVICES;
     }
 
     @Override

@@ -80,6 +80,21 @@ class TencentPureTest {
         assertThat(TencentErrors.sdkCause(new IllegalStateException("x"))).isNull();
     }
 
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+        "tke, https://tke.internal.tencentcloudapi.com, tke.internal.tencentcloudapi.com",
+        "sts, https://tke.ap-guangzhou.tencentcloudapi.com, sts.ap-guangzhou.tencentcloudapi.com",
+        "monitor, https://internal.tencentcloudapi.com, monitor.internal.tencentcloudapi.com",
+        "cam, https://tencentcloudapi.com, cam.tencentcloudapi.com",
+        "tke, https://tke.corp.example:8443, tke.corp.example:8443",
+        "sts, http://localhost:8089, ''",
+        "tke, https://gateway.corp.example, ''"
+    })
+    void endpointOverrides(String service, String override, String authority) {
+        assertThat(TencentClients.serviceAuthority(service, java.net.URI.create(override)))
+                .isEqualTo(authority.isEmpty() ? null : authority);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
         "Running, ACTIVE",
