@@ -107,6 +107,8 @@ class TencentProvider implements CloudClusterProvider {
     private static final Pattern VPC = Pattern.compile("vpc-[a-z0-9]{8}");
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
     private static final Pattern LEVEL = Pattern.compile("L\\d{1,5}");
+    /** An update's target that is a version, not a list of settings. */
+    private static final Pattern VERSION = Pattern.compile("v?\\d+\\.\\d+.*");
 
     private final TencentClients clients;
 
@@ -428,7 +430,7 @@ class TencentProvider implements CloudClusterProvider {
             return OperationProgress.failed(phase, "TKE reports the cluster " + phase);
         }
         boolean versionChange =
-                op.target() != null && Character.isDigit(op.target().charAt(0));
+                op.target() != null && VERSION.matcher(op.target()).matches();
         boolean reached = !versionChange || KubeVersions.minorSteps(c.getClusterVersion(), op.target()) <= 0;
         return status == CloudStatus.ACTIVE && reached
                 ? OperationProgress.succeeded(phase)
