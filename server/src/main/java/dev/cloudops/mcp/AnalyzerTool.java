@@ -105,7 +105,7 @@ final class AnalyzerTool implements McpTool {
     }
 
     @Override
-    public boolean touchesCluster(ToolArgs args) {
+    public boolean absentNamespaceMeansAll(ToolArgs args) {
         return !offlineManifests || args.string("manifest") == null;
     }
 

@@ -37,10 +37,11 @@ public interface McpTool {
     }
 
     /**
-     * False when this call reads no cluster (an offline manifest check): then an absent namespace is not "every
-     * namespace" and the allowed-namespaces rule does not ask for one.
+     * True when leaving out the {@code namespace} argument of this call means every namespace (or a cluster-scoped
+     * object), which the allowed-namespaces rule refuses. False where it does not: an offline manifest check reads no
+     * cluster, and an applied manifest names its namespaces itself (the tool checks each document).
      */
-    default boolean touchesCluster(ToolArgs args) {
+    default boolean absentNamespaceMeansAll(ToolArgs args) {
         return true;
     }
 

@@ -69,6 +69,11 @@ class ResourcesApplyTool implements McpTool {
     }
 
     @Override
+    public boolean absentNamespaceMeansAll(ToolArgs args) {
+        return false;
+    }
+
+    @Override
     public ToolAnswer call(ToolArgs args) {
         long cluster = args.clusterId();
         String manifest = args.required("manifest");

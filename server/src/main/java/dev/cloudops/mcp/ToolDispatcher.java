@@ -98,7 +98,7 @@ public class ToolDispatcher {
     private String run(McpTool tool, ToolArgs args, String namespace) {
         if (namespace != null) {
             guard.checkNamespace(namespace);
-        } else if (tool.touchesCluster(args)
+        } else if (tool.absentNamespaceMeansAll(args)
                 && tool.inputSchema().get("properties") instanceof Map<?, ?> p
                 && p.containsKey("namespace")) {
             guard.requireNamespaceWhenRestricted(null);

@@ -233,7 +233,10 @@ class McpIT extends PlatformIT {
         assertThat(text(grep)).isEqualTo("[3 of 5 lines matched 'error'; the newest 2 are shown]\nerror b\nERROR c\n");
 
         // Without a container, the pod's only container is read (through the merge, with timestamps).
-        mock.serveLog(ns, "web", "&container=app&tailLines=1&limitBytes=8388608&timestamps=true",
+        mock.serveLog(
+                ns,
+                "web",
+                "&container=app&tailLines=1&limitBytes=8388608&timestamps=true",
                 "2026-01-01T00:00:01Z hello\n");
         var single = call(client, "pods_log", args("namespace", ns, "pod", "web", "tail", 1));
         assertThat(text(single)).as(text(single)).contains("hello");
