@@ -57,18 +57,15 @@ final class OutputBudget {
 
     private String withItems(Map<?, ?> map, String field, List<?> items, int kept, String narrow) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put(
-                "truncated",
-                Map.of(
-                        "shown",
-                        kept,
-                        "total",
-                        items.size(),
-                        "reason",
-                        "the answer was cut to the output budget of " + maxChars + " characters (about "
-                                + maxChars / McpProperties.CHARS_PER_TOKEN + " tokens)",
-                        "narrow",
-                        narrow));
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("shown", kept);
+        note.put("total", items.size());
+        note.put(
+                "reason",
+                "the answer was cut to the output budget of " + maxChars + " characters (about "
+                        + maxChars / McpProperties.CHARS_PER_TOKEN + " tokens)");
+        note.put("narrow", narrow);
+        out.put("truncated", note);
         map.forEach((k, v) -> out.put(String.valueOf(k), k.equals(field) ? items.subList(0, kept) : v));
         return json.writeValueAsString(out);
     }

@@ -30,7 +30,7 @@ final class Schemas {
     }
 
     static Map<String, Object> string(String description) {
-        return Map.of("type", "string", "description", description);
+        return typed("string", description);
     }
 
     static Map<String, Object> integer(String description, long min, long max) {
@@ -43,7 +43,15 @@ final class Schemas {
     }
 
     static Map<String, Object> bool(String description) {
-        return Map.of("type", "boolean", "description", description);
+        return typed("boolean", description);
+    }
+
+    /** Insertion-ordered: Map.of iterates in an order that changes from one JVM to the next. */
+    private static Map<String, Object> typed(String type, String description) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", type);
+        schema.put("description", description);
+        return schema;
     }
 
     static Map<String, Object> oneOf(String description, String... values) {
