@@ -87,7 +87,8 @@ class PodsLogTool extends ReadOnlyTool {
         Pattern grep = pattern(args.string("grep"), args.flag("ignoreCase"));
         Long tailArg = args.number("tail", 1, 100_000);
         int tail = tailArg == null ? DEFAULT_TAIL : tailArg.intValue();
-        Long maxBytes = args.number("maxBytes", 1, 1L << 30);
+        Long maxBytesArg = args.number("maxBytes", 1, 1L << 30);
+        Long maxBytes = maxBytesArg == null ? Long.valueOf(DEFAULT_MAX_BYTES) : maxBytesArg;
         Long sinceSeconds = null;
         String sinceTime = null;
         String since = args.string("since");
@@ -102,12 +103,12 @@ class PodsLogTool extends ReadOnlyTool {
         // Without grep the API server cuts the tail; with it, the whole (bounded) log is searched for the newest
         // matches.
         LogQuery query = LogQuery.of(
-                grep == null ? (long) tail : null,
+                grep == null ? Long.valueOf(tail) : null,
                 sinceSeconds,
                 sinceTime,
                 false,
                 args.flag("previous"),
-                maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes);
+                maxBytes);
         LogService.Body body = container != null
                 ? logs.read(cluster, namespace, pod, container, query)
                 : logs.pod(cluster, namespace, pod, false, query, false);
