@@ -253,6 +253,25 @@ class McpIT extends PlatformIT {
     @DisplayName(
             "the analyzer tools run through the analysis service; an analyzer that is not installed is a tool error")
     void analyzers() {
+        mock.pod(ns, "crashy", Map.of("app", "crashy"), "app");
+        mock.client().pods().inNamespace(ns).withName("crashy").editStatus(p -> {
+            p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                    .withPhase("Running")
+                    .addNewContainerStatus()
+                    .withName("app")
+                    .withImage("app:1")
+                    .withReady(false)
+                    .withRestartCount(7)
+                    .withNewState()
+                    .withNewWaiting()
+                    .withReason("CrashLoopBackOff")
+                    .withMessage("back-off 5m0s restarting failed container")
+                    .endWaiting()
+                    .endState()
+                    .endContainerStatus()
+                    .build());
+            return p;
+        });
         var scan = json(call(client, "cluster_scan", args("namespace", ns)));
         assertThat(scan.has("scores")).isTrue();
         assertThat(scan.path("analyzers").size()).isEqualTo(engine.analyzers().size());
@@ -268,6 +287,10 @@ class McpIT extends PlatformIT {
             var result = call(client, tool, args("namespace", ns));
             if (installed.contains(analyzer)) {
                 assertThat(json(result).path("analyzers").get(0).asString()).isEqualTo(analyzer);
+                if (analyzer.equals("health")) {
+                    assertThat(text(result)).contains("Pod " + ns + "/crashy", "CrashLoopBackOff");
+                    assertThat(text(result)).doesNotContain("Pod " + ns + "/web\"");
+                }
             } else {
                 assertThat(result.isError()).isTrue();
                 assertThat(text(result)).contains("analyzer-unavailable", "'" + analyzer + "'");
