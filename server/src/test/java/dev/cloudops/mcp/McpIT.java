@@ -288,8 +288,12 @@ class McpIT extends PlatformIT {
             if (installed.contains(analyzer)) {
                 assertThat(json(result).path("analyzers").get(0).asString()).isEqualTo(analyzer);
                 if (analyzer.equals("health")) {
-                    assertThat(text(result)).contains("Pod " + ns + "/crashy", "CrashLoopBackOff");
-                    assertThat(text(result)).doesNotContain("Pod " + ns + "/web\"");
+                    // The pod's status reaches the informer cache the scan reads a moment after the change.
+                    org.awaitility.Awaitility.await()
+                            .atMost(java.time.Duration.ofSeconds(20))
+                            .untilAsserted(() -> assertThat(text(call(client, tool, args("namespace", ns))))
+                                    .contains("Pod " + ns + "/crashy", "CrashLoopBackOff")
+                                    .doesNotContain("Pod " + ns + "/web\""));
                 }
             } else {
                 assertThat(result.isError()).isTrue();
