@@ -18,7 +18,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A tool that runs analyzers of the analysis engine on a cluster (or, for {@code config_validate}, on a manifest)
- * and answers the summary, the per-category scores and the findings, worst first.
+ * and answers the summary, the per-category scores and the findings at or above {@code minSeverity}
+ * ({@code findingsMatched} of them), worst first.
  */
 final class AnalyzerTool implements McpTool {
 
@@ -149,7 +150,7 @@ final class AnalyzerTool implements McpTool {
         out.put("bySeverity", result.bySeverity());
         out.put("scores", result.scores());
         out.put("notes", result.notes());
-        out.put("findingsShown", kept.size());
+        out.put("findingsMatched", kept.size());
         out.put("findings", kept.stream().map(f -> finding(f, patches)).toList());
         return out;
     }
