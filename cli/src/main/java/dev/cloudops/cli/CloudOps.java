@@ -12,6 +12,7 @@ import dev.cloudops.cli.core.CliContext;
 import dev.cloudops.cli.core.Session;
 import dev.cloudops.cli.core.SessionFactory;
 import dev.cloudops.cli.core.Version;
+import dev.cloudops.cli.mcp.McpCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -97,6 +98,7 @@ public final class CloudOps implements Callable<Integer>, SessionFactory {
                 .addSubcommand(new ExecCommand(root))
                 .addSubcommand(new ExecHistoryCommand(root))
                 .addSubcommand(new LogsCommand(root))
+                .addSubcommand(new McpCommand(root))
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(new ErrorHandler(() -> root.verbose));
     }
@@ -105,7 +107,7 @@ public final class CloudOps implements Callable<Integer>, SessionFactory {
     @Override
     public Integer call() {
         throw new ParameterException(
-                spec.commandLine(), "Missing required subcommand: login, cluster, exec, exec-history or logs");
+                spec.commandLine(), "Missing required subcommand: login, cluster, exec, exec-history, logs or mcp");
     }
 
     @Override

@@ -64,7 +64,7 @@ class CloudOpsIT {
         Cli.Result unknown = cli.run("cluster", "list", "--bogus");
 
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("Missing required subcommand: login, cluster, exec, exec-history or logs");
+        assertThat(none.err()).contains("Missing required subcommand: login, cluster, exec, exec-history, logs or mcp");
         assertThat(group.exitCode()).isEqualTo(2);
         assertThat(group.err()).contains("Missing required subcommand: list, create or delete");
         assertThat(unknown.exitCode()).isEqualTo(2);

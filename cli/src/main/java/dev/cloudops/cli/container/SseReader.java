@@ -19,10 +19,10 @@ import java.util.Optional;
  * first blank of every indented line (a Python traceback's {@code   File …}). Data is therefore kept exactly as
  * sent; the other fields lose the space as the standard says.
  */
-final class SseReader {
+public final class SseReader {
 
     /** An event as dispatched: the last event id at that moment (or null) and its data. */
-    record Event(String id, String data) {}
+    public record Event(String id, String data) {}
 
     /** Longer lines are cut here; the platform's server cuts log lines at 16 KiB. */
     static final int MAX_LINE_BYTES = 1024 * 1024;
@@ -34,12 +34,12 @@ final class SseReader {
     private String lastEventId;
     private Duration retry;
 
-    SseReader(InputStream in) {
+    public SseReader(InputStream in) {
         this.in = new BufferedInputStream(in);
     }
 
     /** The next event, or null at the end of the stream. */
-    Event next() throws IOException {
+    public Event next() throws IOException {
         StringBuilder data = null;
         String text;
         while ((text = readLine()) != null) {

@@ -90,6 +90,20 @@ public final class Session {
      * @throws CliException when no server is configured or a configured URL is invalid
      */
     public ApiClient client() {
+        Endpoint endpoint = endpoint();
+        return client(endpoint.server(), endpoint.token());
+    }
+
+    /** The server URL and the token {@link #client()} would use; {@code token} is null when there is none. */
+    public record Endpoint(URI server, String token) {}
+
+    /**
+     * The server the user logged in to and its token, with {@code CLOUDOPS_SERVER} and {@code CLOUDOPS_TOKEN}
+     * overriding the config file, for commands that speak another protocol than the REST API to it (MCP).
+     *
+     * @throws CliException when no server is configured or a configured URL is invalid
+     */
+    public Endpoint endpoint() {
         Optional<CliConfig> saved = configStore().load();
         Optional<URI> savedServer = saved.map(CliConfig::server).map(text -> parseServer(text, "config file"));
         URI server = context.envValue(CliContext.SERVER_ENV)
@@ -102,7 +116,7 @@ public final class Session {
                         .filter(server::equals)
                         .flatMap(ignored -> saved.map(CliConfig::token))
                         .orElse(null));
-        return client(server, token);
+        return new Endpoint(server, token);
     }
 
     /** Prints {@code node} as JSON or YAML, or the table {@code table} builds, then flushes. */

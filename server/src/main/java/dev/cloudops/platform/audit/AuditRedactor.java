@@ -11,11 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes request bodies safe to keep: values under credential-like keys and the data of Kubernetes Secrets are
  * replaced by {@value #REDACTED}. Bodies are parsed as YAML (a superset of JSON) with alias and size limits;
- * a body that cannot be parsed is not kept at all.
+ * a body that cannot be parsed is not kept at all. Public so that features auditing work that is not one HTTP call
+ * (MCP tool calls) keep their arguments the same way.
  */
-final class AuditRedactor {
+public final class AuditRedactor {
 
-    static final String REDACTED = "[redacted]";
+    public static final String REDACTED = "[redacted]";
     private static final Set<String> SENSITIVE = Set.of(
             "kubeconfig",
             "password",
@@ -43,11 +44,11 @@ final class AuditRedactor {
 
     private final JsonMapper json;
 
-    AuditRedactor(JsonMapper json) {
+    public AuditRedactor(JsonMapper json) {
         this.json = json;
     }
 
-    String redact(String body) {
+    public String redact(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -83,7 +84,7 @@ final class AuditRedactor {
         return node;
     }
 
-    static boolean isSensitive(String key) {
+    public static boolean isSensitive(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return SENSITIVE.contains(k) || k.endsWith("password") || k.endsWith("token") || k.endsWith("secret");
     }
