@@ -232,7 +232,7 @@ class AnalysisIT extends PlatformIT {
         var report = api.get(SCANS + "/" + id, admin).json();
         assertThat(report.path("analyzers")).isEmpty();
         assertThat(report.path("ran").valueStream().map(JsonNode::asString)).contains("health");
-        var elsewhere = api.get(SCANS + "/" + id + "/findings?namespace=" + other, admin)
+        var elsewhere = api.get(SCANS + "/" + id + "/findings?category=HEALTH&namespace=" + other, admin)
                 .json();
         assertThat(elsewhere.path("total").asLong()).isEqualTo(1);
     }

@@ -488,7 +488,10 @@ abstract class StoreContract extends PlatformIT {
                     .param("s", oldest)
                     .update();
 
-            var started = api.post("/api/k8s/analysis/scans", Map.of("clusterId", cluster, "namespace", ns), admin);
+            var started = api.post(
+                    "/api/k8s/analysis/scans",
+                    Map.of("clusterId", cluster, "namespace", ns, "analyzers", List.of("health")),
+                    admin);
             assertThat(started.status()).as(started.text()).isEqualTo(202);
             long id = started.json().path("id").asLong();
             String status = "QUEUED";
