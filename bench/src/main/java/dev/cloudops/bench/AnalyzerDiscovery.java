@@ -1,6 +1,7 @@
 package dev.cloudops.bench;
 
 import dev.cloudops.analysis.Analyzer;
+import dev.cloudops.platform.CloudOpsProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,7 @@ final class AnalyzerDiscovery {
 
     @Configuration(proxyBeanMethods = false)
     @ConfigurationPropertiesScan("dev.cloudops.analysis")
+    @EnableConfigurationProperties(CloudOpsProperties.class)
     static class Basics {
         @Bean
         Clock clock() {

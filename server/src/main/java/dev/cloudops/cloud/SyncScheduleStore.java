@@ -82,7 +82,7 @@ class SyncScheduleStore {
     boolean nameTaken(String name, Long except) {
         return jdbc.sql("SELECT COUNT(*) FROM sync_schedules WHERE name = :name AND id <> :except")
                         .param("name", name)
-                        .param("except", except == null ? -1L : except.longValue())
+                        .param("except", except == null ? Long.valueOf(-1) : except)
                         .query(Long.class)
                         .single()
                 > 0;
