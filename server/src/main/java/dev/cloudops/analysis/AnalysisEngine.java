@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -139,37 +140,65 @@ public class AnalysisEngine {
     }
 
     private static Map<Severity, Integer> countBySeverity(List<Finding> found) {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            counts.put(s, 0);
+        int[] counts = new int[Severity.values().length];
+        for (Finding f : found) {
+            counts[f.severity().ordinal()]++;
         }
-        found.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
-        return counts;
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s, counts[s.ordinal()]);
+        }
+        return bySeverity;
     }
 
     private static Map<Category, Integer> countByCategory(List<Finding> found) {
-        Map<Category, Integer> counts = new EnumMap<>(Category.class);
-        for (Category c : Category.values()) {
-            counts.put(c, 0);
+        int[] counts = new int[Category.values().length];
+        for (Finding f : found) {
+            counts[f.category().ordinal()]++;
         }
-        found.forEach(f -> counts.merge(f.category(), 1, Integer::sum));
-        return counts;
+        Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            byCategory.put(c, counts[c.ordinal()]);
+        }
+        return byCategory;
     }
 
-    /** 100 less the share of examined objects with a problem in the category, weighted by each one's worst. */
+    /**
+     * 100 less the share of examined objects with a problem in the category, weighted by each one's worst. One row
+     * of worst weights per object (absent: -1); a scan can hold a hundred thousand findings, and analyzers report an
+     * object's findings one after another, so a run on the same object reuses its row instead of hashing again.
+     */
     static Map<Category, Integer> scores(List<Finding> found, int examined) {
-        Map<Category, Map<Subject, Double>> worst = new EnumMap<>(Category.class);
+        Category[] categories = Category.values();
+        Map<Subject, double[]> worst = new HashMap<>(Math.max(16, examined * 2));
+        Subject last = null;
+        double[] row = null;
         for (Finding f : found) {
-            worst.computeIfAbsent(f.category(), c -> new HashMap<>())
-                    .merge(f.subject(), f.severity().weight(), Math::max);
+            if (last == null || !last.equals(f.subject())) {
+                last = f.subject();
+                row = worst.computeIfAbsent(last, s -> {
+                    double[] absent = new double[categories.length];
+                    Arrays.fill(absent, -1);
+                    return absent;
+                });
+            }
+            int c = f.category().ordinal();
+            row[c] = Math.max(row[c], f.severity().weight());
+        }
+        double[] penalty = new double[categories.length];
+        int[] bad = new int[categories.length];
+        for (double[] weights : worst.values()) {
+            for (int c = 0; c < categories.length; c++) {
+                if (weights[c] >= 0) {
+                    penalty[c] += weights[c];
+                    bad[c]++;
+                }
+            }
         }
         Map<Category, Integer> scores = new EnumMap<>(Category.class);
-        for (Category c : Category.values()) {
-            Map<Subject, Double> bad = worst.getOrDefault(c, Map.of());
-            double penalty =
-                    bad.values().stream().mapToDouble(Double::doubleValue).sum();
-            int denominator = Math.max(examined, bad.size());
-            scores.put(c, denominator == 0 ? 100 : (int) Math.round(100 * (1 - penalty / denominator)));
+        for (Category c : categories) {
+            int denominator = Math.max(examined, bad[c.ordinal()]);
+            scores.put(c, denominator == 0 ? 100 : (int) Math.round(100 * (1 - penalty[c.ordinal()] / denominator)));
         }
         return scores;
     }

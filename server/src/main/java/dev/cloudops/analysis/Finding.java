@@ -27,6 +27,6 @@ public record Finding(
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(message, "message");
-        patch = patch == null ? List.of() : List.copyOf(patch);
+        patch = patch == null || patch.isEmpty() ? List.of() : List.copyOf(patch);
     }
 }
