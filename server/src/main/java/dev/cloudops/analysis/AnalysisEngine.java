@@ -208,14 +208,14 @@ public class AnalysisEngine {
 
         private final ClusterState state;
         private final Set<String> kindsRead = new HashSet<>();
-        private final Set<Subject> seen = new HashSet<>();
+        private int examined;
 
         CountingState(ClusterState state) {
             this.state = state;
         }
 
         int examined() {
-            return seen.size();
+            return examined;
         }
 
         @Override
@@ -247,7 +247,8 @@ public class AnalysisEngine {
         public List<Map<String, Object>> objects(String kind) {
             List<Map<String, Object>> objects = state.objects(kind);
             if (kindsRead.add(kind) && !kind.endsWith("Metrics") && !"Event".equals(kind)) {
-                objects.forEach(o -> seen.add(Subject.of(o)));
+                // A kind is counted once, when first read, and its objects are distinct.
+                examined += objects.size();
             }
             return objects;
         }
