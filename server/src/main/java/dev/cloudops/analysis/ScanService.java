@@ -208,7 +208,10 @@ public class ScanService {
     }
 
     private Scan withProgress(Scan scan) {
-        if (scan.jobId() == null || Scan.SUCCEEDED.equals(scan.status()) || Scan.FAILED.equals(scan.status())) {
+        if (Scan.SUCCEEDED.equals(scan.status())) {
+            return scan.withProgress(null, scan.ran().size(), scan.ran().size());
+        }
+        if (scan.jobId() == null || Scan.FAILED.equals(scan.status())) {
             return scan;
         }
         Optional<JobRun> run = jobs.find(scan.jobId());

@@ -232,6 +232,10 @@ class AnalysisIT extends PlatformIT {
         var report = api.get(SCANS + "/" + id, admin).json();
         assertThat(report.path("analyzers")).isEmpty();
         assertThat(report.path("ran").valueStream().map(JsonNode::asString)).contains("health");
+        // A finished scan shows every analyzer done.
+        assertThat(report.path("progressDone").asLong())
+                .isEqualTo(report.path("ran").size())
+                .isEqualTo(report.path("progressTotal").asLong());
         var elsewhere = api.get(SCANS + "/" + id + "/findings?category=HEALTH&namespace=" + other, admin)
                 .json();
         assertThat(elsewhere.path("total").asLong()).isEqualTo(1);

@@ -27,8 +27,8 @@ final class ObjectChecks {
                 Map<String, Object> spec = Json.map(pdb, "spec");
                 Object minAvailable = spec.get("minAvailable");
                 Object maxUnavailable = spec.get("maxUnavailable");
-                if ((minAvailable != null && Quantities.wholePercent(minAvailable))
-                        || (maxUnavailable != null && Quantities.zero(maxUnavailable))) {
+                if ((minAvailable != null && IntOrPercent.wholePercent(minAvailable))
+                        || (maxUnavailable != null && IntOrPercent.zero(maxUnavailable))) {
                     v.fail(PDB_DISRUPTIONS_IS_ZERO, pdb, null);
                 } else {
                     v.pass(PDB_DISRUPTIONS_IS_ZERO, pdb);

@@ -96,7 +96,7 @@ final class RelatedChecks {
             return;
         }
         Long replicas = Json.number(Json.map(w.object(), "spec"), "replicas");
-        long required = Quantities.scaled(minAvailable, replicas == null ? 1 : replicas);
+        long required = IntOrPercent.scaled(minAvailable, replicas == null ? 1 : replicas);
         if (required > minReplicas) {
             v.fail(
                     PDB_MIN_AVAILABLE_GREATER_THAN_HPA_MIN_REPLICAS,

@@ -309,13 +309,13 @@ class PolarisChecksTest {
     @Test
     @DisplayName("disruption budget numbers: counts, percentages rounded up, zero and whole percentages")
     void quantities() {
-        assertThat(Quantities.scaled(3, 10)).isEqualTo(3);
-        assertThat(Quantities.scaled("50%", 5)).isEqualTo(3);
-        assertThat(Quantities.scaled("x%", 5)).isZero();
-        assertThat(Quantities.zero("0%")).isTrue();
-        assertThat(Quantities.zero(1)).isFalse();
-        assertThat(Quantities.wholePercent("100%")).isTrue();
-        assertThat(Quantities.wholePercent(100)).isFalse();
+        assertThat(IntOrPercent.scaled(3, 10)).isEqualTo(3);
+        assertThat(IntOrPercent.scaled("50%", 5)).isEqualTo(3);
+        assertThat(IntOrPercent.scaled("x%", 5)).isZero();
+        assertThat(IntOrPercent.zero("0%")).isTrue();
+        assertThat(IntOrPercent.zero(1)).isFalse();
+        assertThat(IntOrPercent.wholePercent("100%")).isTrue();
+        assertThat(IntOrPercent.wholePercent(100)).isFalse();
     }
 
     @Test

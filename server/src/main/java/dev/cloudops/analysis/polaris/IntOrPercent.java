@@ -1,9 +1,9 @@
 package dev.cloudops.analysis.polaris;
 
 /** The int-or-percent values of PodDisruptionBudgets ({@code 2}, {@code "50%"}). */
-final class Quantities {
+final class IntOrPercent {
 
-    private Quantities() {}
+    private IntOrPercent() {}
 
     /** The number of pods the value stands for out of {@code total}; a percentage is rounded up, as Kubernetes does. */
     static long scaled(Object value, long total) {
