@@ -89,7 +89,8 @@ class WebhookSender {
                             .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            return new Outcome(false, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Outcome(
+                    false, null, e.getClass().getSimpleName() + ": " + withoutTarget(e.getMessage(), target));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, null, "interrupted");
@@ -128,5 +129,18 @@ class WebhookSender {
             return "";
         }
         return body.length() <= 200 ? body : body.substring(0, 200) + "...";
+    }
+
+    /**
+     * An error message without the webhook's address: robots carry their access token in the URL, and the message
+     * is logged, stored with the delivery and shown to admins.
+     */
+    static String withoutTarget(String message, String target) {
+        if (message == null) {
+            return "";
+        }
+        String out = message.replace(target, "<webhook URL>");
+        int query = target.indexOf('?');
+        return query < 0 || query == target.length() - 1 ? out : out.replace(target.substring(query + 1), "<query>");
     }
 }
